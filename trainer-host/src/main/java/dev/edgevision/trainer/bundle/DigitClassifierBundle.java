@@ -1,0 +1,68 @@
+package dev.edgevision.trainer.bundle;
+
+import dev.edgevision.core.model.BundleWriter;
+import dev.edgevision.core.model.DecoderSpec;
+import dev.edgevision.core.model.InputSpec;
+import dev.edgevision.core.model.ModelManifest;
+import dev.edgevision.core.model.OutputSpec;
+import dev.edgevision.core.model.Polarity;
+import dev.edgevision.core.model.Task;
+import dev.edgevision.trainer.classifier.DigitClassifierNetwork;
+import dev.edgevision.trainer.classifier.DigitLabels;
+import dev.edgevision.trainer.onnx.ExportSpec;
+import dev.edgevision.trainer.onnx.OnnxExportException;
+import dev.edgevision.trainer.onnx.OnnxExporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Packs a trained digit classifier into a model bundle: its ONNX graph and a manifest that says
+ * the input is one 28x28 grey channel scaled to 0..1, white ink on black as MNIST was made, and
+ * that the output already holds the ten digit probabilities.
+ */
+public final class DigitClassifierBundle {
+    /** Name of the ONNX graph inside the bundle. */
+    public static final String MODEL_FILE = "model.onnx";
+    private static final int SIDE = DigitClassifierNetwork.SIDE;
+
+    private DigitClassifierBundle() {
+    }
+
+    /** The manifest for a digit classifier; {@code files} is filled in by the writer. */
+    public static ModelManifest manifest(String name, String version, Map<String, Object> metrics) {
+        ExportSpec spec = spec();
+        InputSpec input = new InputSpec(spec.inputName(), List.of(-1, 1, SIDE, SIDE), "NCHW", "float32",
+                "grayscale", List.of(0.0, 1.0), List.of(0.0), List.of(1.0), Polarity.LIGHT_ON_DARK, "mnist");
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, name, version, Task.CLASSIFICATION,
+                "Handwritten digit classifier (LeNet-class CNN) for one digit per input",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "trainer-host " + producerVersion(),
+                MODEL_FILE, input, List.of(new OutputSpec(spec.outputName(), List.of(-1, DigitLabels.LABELS.size()))),
+                new DecoderSpec("softmax", spec.outputName(), Map.of()), DigitLabels.LABELS, metrics, Map.of());
+    }
+
+    /** Exports {@code net} to ONNX and writes the bundle atomically to {@code target}. */
+    public static ModelManifest write(MultiLayerNetwork net, String name, String version, Map<String, Object> metrics,
+            Path target) throws OnnxExportException, IOException {
+        byte[] onnx = new OnnxExporter().export(net, spec());
+        return new BundleWriter(manifest(name, version, metrics)).add(MODEL_FILE, onnx).write(target);
+    }
+
+    /** The ONNX graph of {@code net} as the bundle carries it. */
+    public static byte[] onnx(MultiLayerNetwork net) throws OnnxExportException {
+        return new OnnxExporter().export(net, spec());
+    }
+
+    private static ExportSpec spec() {
+        return ExportSpec.nchw(1, SIDE, SIDE);
+    }
+
+    private static String producerVersion() {
+        String v = DigitClassifierBundle.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+}

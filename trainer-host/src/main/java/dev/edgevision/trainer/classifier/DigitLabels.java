@@ -1,0 +1,12 @@
+package dev.edgevision.trainer.classifier;
+
+import java.util.List;
+
+/** Class names of the digit models: class id {@code d} is the digit {@code d}. */
+public final class DigitLabels {
+    /** "0" .. "9". */
+    public static final List<String> LABELS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
+    private DigitLabels() {
+    }
+}

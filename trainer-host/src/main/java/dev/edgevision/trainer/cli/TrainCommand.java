@@ -1,0 +1,126 @@
+package dev.edgevision.trainer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.trainer.run.ClassifierRun;
+import dev.edgevision.trainer.classifier.TrainingSettings;
+import dev.edgevision.trainer.data.AugmentationSettings;
+import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.trainer.data.IdxFolder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trainer train}: trains the digit classifier, evaluates it, writes checkpoint, report and bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Trains the digit classifier on MNIST-format IDX digits (train-* files), with",
+            "augmentation and early stopping on a validation split held out from them, then",
+            "scores it once on the test split (test-* or t10k-*), which training never sees.",
+            "",
+            "Writes into the run folder (--out):",
+            "  checkpoint.zip   the DL4J network (input to 'trainer export')",
+            "  digits.vbundle   the model bundle for devices (ONNX + manifest)",
+            "  report.html      curves, confusion matrix, worst mistakes, settings, timings",
+            "and prints one JSON line with the test figures on standard output.",
+            "The same seed and data give the same weights."})
+final class TrainCommand implements Callable<Integer> {
+    private final TrainingSettings d = TrainingSettings.defaults();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder of IDX files (default: datasets/mnist-9k).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/digit-classifier",
+            description = "Run folder for checkpoint, bundle and report (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Where to write the bundle (default: OUT/digits.vbundle).")
+    Path bundle;
+
+    @Option(names = "--name", defaultValue = "digits", description = "Model name in the bundle (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--model-version", defaultValue = "1", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
+    String modelVersion;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 20261122).")
+    Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
+    Integer epochs;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: 6).")
+    Integer patience;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 64).")
+    Integer batch;
+
+    @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: 16).")
+    Integer width;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Initial Adam learning rate (default: 0.002).")
+    Double learningRate;
+
+    @Option(names = "--learning-rate-decay", paramLabel = "F", description = "Learning-rate factor per epoch (default: 0.85).")
+    Double learningRateDecay;
+
+    @Option(names = "--validation-fraction", paramLabel = "F", description = "Share of train-* held out for validation (default: 0.1).")
+    Double validationFraction;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop training after M minutes (default: no limit).")
+    Double maxMinutes;
+
+    @Option(names = "--augmentation", paramLabel = "KIND", defaultValue = "digits",
+            description = "digits (shifts, rotation, scale, shear, elastic, noise) or none (default: ${DEFAULT-VALUE}).")
+    String augmentation;
+
+    @Option(names = "--flip", description = "Also mirror images. Never for digits: a mirrored 7 is not a 7.")
+    boolean flip;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingSettings settings = settings();
+        IdxFolder folder = IdxFolder.scan(data == null ? Defaults.dataset() : data);
+        DigitSet all = folder.train().read();
+        DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
+        ClassifierRun run = new ClassifierRun(settings, out, bundle == null ? out.resolve("digits.vbundle") : bundle,
+                name, modelVersion);
+        ClassifierRun.Outcome outcome = run.execute(all, test, new ProgressBar(System.err, System.console() != null));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("accuracy", outcome.testAccuracy());
+        line.put("count", outcome.testCount());
+        line.put("split", outcome.scoredOn());
+        line.put("best_epoch", outcome.bestEpoch());
+        line.put("seconds", Math.round(outcome.seconds() * 10) / 10.0);
+        line.put("bundle", outcome.bundle().toString());
+        line.put("report", outcome.report().toString());
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+        return 0;
+    }
+
+    private TrainingSettings settings() {
+        AugmentationSettings aug = switch (augmentation) {
+            case "digits" -> AugmentationSettings.digits();
+            case "none" -> AugmentationSettings.none();
+            default -> throw new UsageException("--augmentation must be 'digits' or 'none', got '" + augmentation + "'");
+        };
+        if (flip) {
+            aug = new AugmentationSettings(aug.maxShiftPixels(), aug.maxRotationDegrees(), aug.maxScaleChange(),
+                    aug.maxShear(), aug.elasticAlpha(), aug.elasticSigma(), aug.noiseStd(), true);
+        }
+        TrainingSettings s = new TrainingSettings(
+                seed != null ? seed : d.seed(), width != null ? width : d.width(), batch != null ? batch : d.batchSize(),
+                epochs != null ? epochs : d.maxEpochs(), patience != null ? patience : d.patience(),
+                learningRate != null ? learningRate : d.learningRate(),
+                learningRateDecay != null ? learningRateDecay : d.learningRateDecay(),
+                validationFraction != null ? validationFraction : d.validationFraction(),
+                maxMinutes != null ? maxMinutes : d.maxMinutes(), aug);
+        String problem = s.problem();
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
+        return s;
+    }
+}

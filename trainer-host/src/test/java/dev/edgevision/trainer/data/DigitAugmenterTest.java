@@ -1,0 +1,83 @@
+package dev.edgevision.trainer.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DigitAugmenterTest {
+    /** A 28x28 image with a bright vertical bar at columns 5..7, rows 4..23. */
+    static byte[] bar() {
+        byte[] image = new byte[28 * 28];
+        for (int y = 4; y < 24; y++) {
+            for (int x = 5; x < 8; x++) {
+                image[y * 28 + x] = (byte) 255;
+            }
+        }
+        return image;
+    }
+
+    static float[] run(AugmentationSettings settings, long seed) {
+        float[] out = new float[28 * 28];
+        new DigitAugmenter(settings, 28, 28).augment(bar(), 0, out, 0, new SplittableRandom(seed));
+        return out;
+    }
+
+    static double centreX(float[] image) {
+        double mass = 0;
+        double sum = 0;
+        for (int i = 0; i < image.length; i++) {
+            mass += image[i];
+            sum += image[i] * (i % 28);
+        }
+        return sum / mass;
+    }
+
+    @Test
+    void noneCopiesExactly() {
+        float[] out = run(AugmentationSettings.none(), 1);
+        byte[] bar = bar();
+        for (int i = 0; i < out.length; i++) {
+            assertEquals((bar[i] & 0xFF) / 255f, out[i], 0f);
+        }
+    }
+
+    @Test
+    void sameSeedSameImageOtherSeedOtherImage() {
+        assertArrayEquals(run(AugmentationSettings.digits(), 7), run(AugmentationSettings.digits(), 7));
+        assertFalse(Arrays.equals(run(AugmentationSettings.digits(), 7), run(AugmentationSettings.digits(), 8)));
+    }
+
+    @Test
+    void digitSettingsNeverMirror() {
+        for (long seed = 0; seed < 200; seed++) {
+            double x = centreX(run(AugmentationSettings.digits(), seed));
+            assertTrue(x < 10, "the bar at x=6 stays on the left, seed " + seed + " put it at " + x);
+        }
+    }
+
+    @Test
+    void flipMirrorsWhenAsked() {
+        AugmentationSettings flipOnly = new AugmentationSettings(0, 0, 0, 0, 0, 3, 0, true);
+        long mirrored = java.util.stream.LongStream.range(0, 50)
+                .filter(seed -> centreX(run(flipOnly, seed)) > 18).count();
+        assertTrue(mirrored > 10 && mirrored < 40, "about half are mirrored: " + mirrored);
+    }
+
+    @Test
+    void distortionKeepsInkAndRange() {
+        for (long seed = 0; seed < 50; seed++) {
+            float[] out = run(AugmentationSettings.digits(), seed);
+            double ink = 0;
+            for (float v : out) {
+                assertTrue(v >= 0f && v <= 1f);
+                ink += v;
+            }
+            assertTrue(ink > 0.6 * 60 && ink < 1.6 * 60, "ink stays near the 60 bright pixels: " + ink);
+        }
+    }
+}
