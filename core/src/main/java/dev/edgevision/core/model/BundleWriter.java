@@ -2,10 +2,9 @@ package dev.edgevision.core.model;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import dev.edgevision.core.io.AtomicFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,24 +50,14 @@ public final class BundleWriter {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("refusing to write an unusable bundle: " + String.join("; ", problems));
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
+        AtomicFile.write(target, temp -> {
             try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
                 put(zip, ModelBundle.MANIFEST, ManifestJson.MAPPER.writeValueAsBytes(complete));
                 for (Map.Entry<String, byte[]> file : files.entrySet()) {
                     put(zip, file.getKey(), file.getValue());
                 }
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
         return complete;
     }
 

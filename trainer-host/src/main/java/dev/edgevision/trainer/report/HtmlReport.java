@@ -1,13 +1,9 @@
 package dev.edgevision.trainer.report;
 
+import dev.edgevision.core.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +27,6 @@ public final class HtmlReport {
     private static final Pattern NUMERIC = Pattern.compile(
             "[-+−]?(?:\\d[\\d,]*)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)?(?:\\s?(?:%|[a-zA-Zµ]{1,3}))?");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String title;
     private String subtitle = "";
@@ -133,19 +128,7 @@ public final class HtmlReport {
      */
     public void write(Path target) throws IOException {
         byte[] page = render().getBytes(StandardCharsets.UTF_8);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
-        try {
-            Files.write(temp, page, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, page);
     }
 
     private HtmlReport section(String kind, String heading, String body) {

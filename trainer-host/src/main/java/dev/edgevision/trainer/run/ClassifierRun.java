@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.run;
 
+import dev.edgevision.core.io.AtomicFile;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.trainer.bundle.DigitClassifierBundle;
 import dev.edgevision.trainer.classifier.ClassifierTrainer;
@@ -12,7 +13,6 @@ import dev.edgevision.trainer.eval.ClassificationScore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -110,13 +110,7 @@ public final class ClassifierRun {
     }
 
     private static void saveCheckpoint(ClassifierTrainer.Result result, Path checkpoint) throws IOException {
-        Path temp = Files.createTempFile(checkpoint.toAbsolutePath().getParent(), ".checkpoint", ".part");
-        try {
-            ModelSerializer.writeModel(result.network(), temp.toFile(), false);
-            Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(checkpoint, temp -> ModelSerializer.writeModel(result.network(), temp.toFile(), false));
     }
 
     /** Opens the written bundle, runs it through ONNX Runtime and returns the largest probability difference. */
