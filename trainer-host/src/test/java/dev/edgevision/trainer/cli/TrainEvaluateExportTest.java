@@ -1,0 +1,100 @@
+package dev.edgevision.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Task;
+import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.trainer.data.IdxFixtures;
+import dev.edgevision.trainer.data.IdxFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three commands end to end on a small slice of the real digits. */
+class TrainEvaluateExportTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path run;
+    static JsonNode trained;
+
+    @BeforeAll
+    static void train() throws Exception {
+        data = Files.createDirectory(dir.resolve("data"));
+        IdxFolder real = IdxFolder.scan(IdxFixtures.bundledDataset());
+        IdxFixtures.writeSubset(real.train().read(), 600, data, "train");
+        IdxFixtures.writeSubset(real.test().orElseThrow().read(), 200, data, "test");
+        run = dir.resolve("run");
+        CliRun result = CliRun.of("train", "--data", data.toString(), "--out", run.toString(), "--epochs", "2",
+                "--width", "4", "--batch", "32");
+        assertEquals(0, result.status(), result.err());
+        trained = new ObjectMapper().readTree(result.out().strip());
+    }
+
+    @Test
+    void trainWritesCheckpointBundleAndReport() throws Exception {
+        assertEquals(200, trained.get("count").asInt());
+        assertEquals("test", trained.get("split").asText());
+        double accuracy = trained.get("accuracy").asDouble();
+        assertTrue(accuracy > 0.3, "two short epochs on 540 digits already beat chance by far: " + accuracy);
+        assertTrue(Files.size(run.resolve("checkpoint.zip")) > 1000);
+        ModelBundle bundle = ModelBundle.open(run.resolve("digits.vbundle"));
+        assertEquals(Task.CLASSIFICATION, bundle.manifest().task());
+        assertEquals(accuracy, ((Number) bundle.manifest().metrics().get("test_accuracy")).doubleValue(), 1e-12);
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("Digit classifier"), "report title");
+        assertTrue(report.contains("<svg"), "report has charts");
+    }
+
+    @Test
+    void evaluatePrintsTheSameAccuracyAsTraining() throws Exception {
+        CliRun result = CliRun.of("evaluate", "--model", run.resolve("digits.vbundle").toString(), "--data",
+                data.toString());
+        assertEquals(0, result.status(), result.err());
+        assertEquals(1, result.out().lines().count(), "exactly one JSON line: " + result.out());
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertEquals(200, json.get("count").asInt());
+        assertEquals(trained.get("accuracy").asDouble(), json.get("accuracy").asDouble(), 1e-6);
+        JsonNode perClass = json.get("per_class");
+        assertEquals(10, perClass.size());
+        int sum = 0;
+        for (JsonNode c : perClass) {
+            sum += c.get("count").asInt();
+        }
+        assertEquals(200, sum);
+    }
+
+    @Test
+    void exportedCheckpointScoresLikeTheTrainedBundle() throws Exception {
+        Path exported = dir.resolve("exported.vbundle");
+        CliRun export = CliRun.of("export", "--checkpoint", run.resolve("checkpoint.zip").toString(), "--out",
+                exported.toString(), "--name", "digits-x", "--model-version", "7");
+        assertEquals(0, export.status(), export.err());
+        ModelBundle bundle = ModelBundle.open(exported);
+        assertEquals("digits-x", bundle.manifest().name());
+        assertEquals("7", bundle.manifest().version());
+        assertEquals(ModelBundle.open(run.resolve("digits.vbundle")).modelSha256(), bundle.modelSha256(),
+                "the same network exports to the same ONNX bytes");
+        CliRun evaluate = CliRun.of("evaluate", "--model", exported.toString(), "--data", data.toString());
+        assertEquals(trained.get("accuracy").asDouble(),
+                new ObjectMapper().readTree(evaluate.out()).get("accuracy").asDouble(), 1e-6);
+    }
+
+    @Test
+    void evaluateWithoutTestFilesScoresEveryPair() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("pairs"));
+        DigitSet test = IdxFolder.scan(data).test().orElseThrow().read();
+        IdxFixtures.writeSubset(test, 50, other, "batch1");
+        IdxFixtures.writeSubset(test, 30, other, "batch2");
+        CliRun result = CliRun.of("evaluate", "--model", run.resolve("digits.vbundle").toString(), "--data",
+                other.toString());
+        assertEquals(0, result.status(), result.err());
+        assertEquals(80, new ObjectMapper().readTree(result.out()).get("count").asInt());
+    }
+}
