@@ -51,10 +51,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: 6).")
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: 8).")
     Integer patience;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 64).")
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 128).")
     Integer batch;
 
     @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: 16).")
@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "R", description = "Initial Adam learning rate (default: 0.002).")
     Double learningRate;
 
-    @Option(names = "--learning-rate-decay", paramLabel = "F", description = "Learning-rate factor per epoch (default: 0.85).")
+    @Option(names = "--learning-rate-decay", paramLabel = "F", description = "Learning-rate factor per epoch (default: 0.9).")
     Double learningRateDecay;
 
     @Option(names = "--validation-fraction", paramLabel = "F", description = "Share of train-* held out for validation (default: 0.1).")
