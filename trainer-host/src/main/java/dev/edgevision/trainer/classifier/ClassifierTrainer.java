@@ -1,7 +1,7 @@
 package dev.edgevision.trainer.classifier;
 
 import dev.edgevision.trainer.data.DigitAugmenter;
-import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.trainer.eval.ClassificationScore;
 import java.util.ArrayList;
 import java.util.List;

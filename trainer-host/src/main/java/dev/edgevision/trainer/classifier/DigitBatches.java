@@ -1,7 +1,7 @@
 package dev.edgevision.trainer.classifier;
 
 import dev.edgevision.trainer.data.DigitAugmenter;
-import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.core.idx.DigitSet;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

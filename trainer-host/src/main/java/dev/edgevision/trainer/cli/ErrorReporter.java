@@ -2,7 +2,7 @@ package dev.edgevision.trainer.cli;
 
 import dev.edgevision.core.model.BundleException;
 import dev.edgevision.ort.OrtModelException;
-import dev.edgevision.trainer.data.DatasetException;
+import dev.edgevision.core.idx.DatasetException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;

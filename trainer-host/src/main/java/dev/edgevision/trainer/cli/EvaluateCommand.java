@@ -2,8 +2,8 @@ package dev.edgevision.trainer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.model.ModelBundle;
-import dev.edgevision.trainer.data.DigitSet;
-import dev.edgevision.trainer.data.IdxFolder;
+import dev.edgevision.core.idx.DigitSet;
+import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.trainer.eval.BundleEvaluator;
 import dev.edgevision.trainer.eval.ClassificationScore;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.edgevision.core.model.Polarity;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.ort.OrtModel;
 import dev.edgevision.ort.OrtModelException;
-import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.core.idx.DigitSet;
 import java.util.stream.IntStream;
 
 /**

@@ -7,7 +7,7 @@ import dev.edgevision.trainer.classifier.ClassifierTrainer;
 import dev.edgevision.trainer.classifier.DigitLabels;
 import dev.edgevision.trainer.classifier.TrainingListener;
 import dev.edgevision.trainer.classifier.TrainingSettings;
-import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.trainer.eval.BundleEvaluator;
 import dev.edgevision.trainer.eval.ClassificationScore;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.edgevision.trainer.run;
 import dev.edgevision.trainer.classifier.ClassifierTrainer;
 import dev.edgevision.trainer.classifier.EpochStats;
 import dev.edgevision.trainer.classifier.TrainingSettings;
-import dev.edgevision.trainer.data.DigitSet;
+import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.trainer.eval.ClassificationScore;
 import dev.edgevision.trainer.report.ClassifierReport;
 import dev.edgevision.trainer.report.ClassifierRunSummary;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.edgevision.trainer.data.AugmentationSettings;
-import dev.edgevision.trainer.data.DigitSet;
-import dev.edgevision.trainer.data.IdxFixtures;
-import dev.edgevision.trainer.data.IdxFolder;
+import dev.edgevision.core.idx.DigitSet;
+import dev.edgevision.core.idx.IdxFixtures;
+import dev.edgevision.core.idx.IdxFolder;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

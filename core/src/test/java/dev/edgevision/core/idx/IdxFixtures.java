@@ -1,4 +1,4 @@
-package dev.edgevision.trainer.data;
+package dev.edgevision.core.idx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package dev.edgevision.trainer.data;
+package dev.edgevision.core.idx;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package dev.edgevision.trainer.data;
+package dev.edgevision.core.idx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,7 @@
-package dev.edgevision.trainer.data;
+package dev.edgevision.core.idx;
 
-import static dev.edgevision.trainer.data.IdxFixtures.idx;
-import static dev.edgevision.trainer.data.IdxFixtures.write;
+import static dev.edgevision.core.idx.IdxFixtures.idx;
+import static dev.edgevision.core.idx.IdxFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
