@@ -73,7 +73,7 @@ public record TrainingSettings(
         map.put("batch size", Integer.toString(batchSize));
         map.put("max epochs", Integer.toString(maxEpochs));
         map.put("early-stopping patience", patience + " epochs");
-        map.put("optimiser", "Adam, learning rate " + learningRate + " x " + learningRateDecay + " per epoch, L2 1e-4");
+        map.put("optimiser", "Adam, learning rate " + learningRate + " x " + learningRateDecay + " per epoch, L2 5e-5");
         map.put("validation split", Math.round(validationFraction * 100) + " % of the training split");
         map.put("time limit", maxMinutes == 0 ? "none" : maxMinutes + " min");
         map.put("augmentation", augmentation.enabled() ? augmentation.toString() : "none");
