@@ -1,0 +1,29 @@
+package dev.edgevision.core.inference;
+
+import dev.edgevision.core.detect.DetectorException;
+
+/**
+ * One model loaded into one backend, with input and output buffers allocated once for up to
+ * {@link #maxBatch()} samples. The caller writes samples into {@link #input()}, calls
+ * {@link #run(int)}, and reads the decoder's output from the returned array, which stays valid
+ * until the next run. Used from one thread.
+ */
+public interface ModelRunner extends AutoCloseable {
+    /** Backend name for records and status, e.g. {@code onnxruntime-cpu}. */
+    String backend();
+
+    /** Largest batch {@link #run(int)} accepts. */
+    int maxBatch();
+
+    /** Input staging buffer: {@code maxBatch} samples in the manifest's layout, one after another. */
+    float[] input();
+
+    /**
+     * Runs the first {@code batch} samples of {@link #input()} and returns the decoder's output
+     * tensor, batch first, flattened; only the first {@code batch} rows are meaningful.
+     */
+    float[] run(int batch) throws DetectorException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,124 @@
+package dev.edgevision.device.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the service is configured with. Each component reads its own slice.
+ *
+ * @param device identity of this device
+ * @param model the model and how to run it
+ * @param cameras the frame sources, at least one
+ * @param mqtt the broker; {@code null} runs without MQTT (records go to the log)
+ */
+public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
+        MqttSection mqtt) {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /** @param id device id in topics and records */
+    public record DeviceSection(String id) {
+    }
+
+    /**
+     * @param bundle path of the model bundle
+     * @param backend auto, tensorrt or onnxruntime
+     * @param threshold lowest score published
+     * @param threads CPU threads for ONNX Runtime, 0 for all cores
+     */
+    public record ModelSection(String bundle, String backend, Double threshold, Integer threads) {
+    }
+
+    /**
+     * @param name camera name in topics and records
+     * @param uri frame source URI (synthetic://, file://, v4l2://, csi://, gst://, rtsp://)
+     */
+    public record CameraSection(String name, String uri) {
+    }
+
+    /**
+     * @param broker tcp:// or ssl:// URI of the broker
+     * @param username user name, or none
+     * @param password password, or none; never printed
+     * @param prefix topic prefix, {@code vision} by default
+     * @param detectionsQos QoS of the detections topic, 0 by default
+     * @param spoolDir where QoS 1 messages wait while the broker is away
+     */
+    public record MqttSection(String broker, String username, String password, String prefix, Integer detectionsQos,
+            String spoolDir) {
+        @Override
+        public String toString() {
+            return "MqttSection[broker=" + broker + ", username=" + username + ", password="
+                    + (password == null ? "none" : "****") + ", prefix=" + prefix + ", detectionsQos="
+                    + detectionsQos + ", spoolDir=" + spoolDir + "]";
+        }
+    }
+
+    /** Every problem of this configuration, each naming its key and value; empty when usable. */
+    @JsonIgnore
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (device == null || device.id() == null || !NAME.matcher(device.id()).matches()) {
+            problems.add("device.id must be 1-64 letters, digits, '_', '.' or '-', got "
+                    + (device == null ? "nothing" : "'" + device.id() + "'"));
+        }
+        if (model == null || model.bundle() == null || model.bundle().isBlank()) {
+            problems.add("model.bundle is missing: give the path of a model bundle");
+        } else {
+            checkModel(problems);
+        }
+        if (cameras == null || cameras.isEmpty()) {
+            problems.add("cameras is missing: list at least one camera with a name and a uri");
+        } else {
+            checkCameras(problems);
+        }
+        if (mqtt != null) {
+            checkMqtt(problems);
+        }
+        return problems;
+    }
+
+    private void checkModel(List<String> problems) {
+        if (model.backend() != null && !List.of("auto", "tensorrt", "onnxruntime").contains(model.backend())) {
+            problems.add("model.backend must be auto, tensorrt or onnxruntime, got '" + model.backend() + "'");
+        }
+        if (model.threshold() != null && !(model.threshold() >= 0 && model.threshold() <= 1)) {
+            problems.add("model.threshold must be in [0, 1], got " + model.threshold());
+        }
+        if (model.threads() != null && model.threads() < 0) {
+            problems.add("model.threads must be 0 (all cores) or more, got " + model.threads());
+        }
+    }
+
+    private void checkCameras(List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < cameras.size(); i++) {
+            CameraSection c = cameras.get(i);
+            if (c == null || c.name() == null || !NAME.matcher(c.name()).matches()) {
+                problems.add("cameras[" + i + "].name must be 1-64 letters, digits, '_', '.' or '-', got "
+                        + (c == null ? "nothing" : "'" + c.name() + "'"));
+            } else if (!names.add(c.name())) {
+                problems.add("cameras[" + i + "].name '" + c.name() + "' is used twice");
+            }
+            if (c == null || c.uri() == null || !c.uri().contains("://")) {
+                problems.add("cameras[" + i + "].uri must be a source URI such as synthetic://digits or"
+                        + " v4l2:///dev/video0, got " + (c == null ? "nothing" : "'" + c.uri() + "'"));
+            }
+        }
+    }
+
+    private void checkMqtt(List<String> problems) {
+        if (mqtt.broker() == null || !(mqtt.broker().startsWith("tcp://") || mqtt.broker().startsWith("ssl://"))) {
+            problems.add("mqtt.broker must be a tcp:// or ssl:// URI, got '" + mqtt.broker() + "'");
+        }
+        if (mqtt.detectionsQos() != null && (mqtt.detectionsQos() < 0 || mqtt.detectionsQos() > 2)) {
+            problems.add("mqtt.detections_qos must be 0, 1 or 2, got " + mqtt.detectionsQos());
+        }
+        if (mqtt.prefix() != null && (mqtt.prefix().isBlank() || mqtt.prefix().matches(".*[+#].*"))) {
+            problems.add("mqtt.prefix must be non-empty and hold no '+' or '#', got '" + mqtt.prefix() + "'");
+        }
+    }
+}

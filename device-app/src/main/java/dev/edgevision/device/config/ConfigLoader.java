@@ -1,0 +1,97 @@
+package dev.edgevision.device.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the configuration: the YAML file, then environment overrides ({@code EDGEVISION_MQTT_PASSWORD},
+ * {@code EDGEVISION_MQTT_USERNAME}, {@code EDGEVISION_MQTT_BROKER}, {@code EDGEVISION_DEVICE_ID}), then
+ * validation. Unknown keys are errors, so a typo does not silently fall back to a default.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ConfigLoader() {
+    }
+
+    /** Loads, overrides from {@code environment}, and validates {@code file}. */
+    public static ApplianceConfig load(Path file, Map<String, String> environment) throws ConfigException {
+        ApplianceConfig parsed;
+        try {
+            parsed = YAML.readValue(Files.readAllBytes(file), ApplianceConfig.class);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, List.of("no such file"));
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file, List.of("unknown key '" + path(e) + "' (line "
+                    + e.getLocation().getLineNr() + "); known keys here: " + e.getKnownPropertyIds()));
+        } catch (JsonMappingException e) {
+            throw new ConfigException(file, List.of("'" + path(e) + "' has a value of the wrong type (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(file, List.of("not readable YAML: " + e.getMessage()));
+        }
+        if (parsed == null) {
+            throw new ConfigException(file, List.of("the file is empty"));
+        }
+        ApplianceConfig config = override(parsed, environment);
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file, problems);
+        }
+        return config;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static ApplianceConfig override(ApplianceConfig c, Map<String, String> env) {
+        ApplianceConfig.DeviceSection device = env.containsKey("EDGEVISION_DEVICE_ID")
+                ? new ApplianceConfig.DeviceSection(env.get("EDGEVISION_DEVICE_ID")) : c.device();
+        ApplianceConfig.MqttSection m = c.mqtt();
+        if (env.containsKey("EDGEVISION_MQTT_BROKER") && m == null) {
+            m = new ApplianceConfig.MqttSection(null, null, null, null, null, null);
+        }
+        if (m != null) {
+            m = new ApplianceConfig.MqttSection(env.getOrDefault("EDGEVISION_MQTT_BROKER", m.broker()),
+                    env.getOrDefault("EDGEVISION_MQTT_USERNAME", m.username()),
+                    env.getOrDefault("EDGEVISION_MQTT_PASSWORD", m.password()), m.prefix(), m.detectionsQos(),
+                    m.spoolDir());
+        }
+        return new ApplianceConfig(device, c.model(), c.cameras(), m);
+    }
+
+    /** The configuration as YAML for the start-up log, with the password masked. */
+    public static String describe(ApplianceConfig config) {
+        ApplianceConfig.MqttSection m = config.mqtt();
+        ApplianceConfig masked = m == null || m.password() == null ? config
+                : new ApplianceConfig(config.device(), config.model(), config.cameras(),
+                        new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
+                                m.spoolDir()));
+        try {
+            return YAML.writeValueAsString(masked);
+        } catch (IOException e) {
+            return masked.toString();
+        }
+    }
+}

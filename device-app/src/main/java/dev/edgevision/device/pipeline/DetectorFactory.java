@@ -1,0 +1,51 @@
+package dev.edgevision.device.pipeline;
+
+import dev.edgevision.core.detect.Detector;
+import dev.edgevision.core.detect.DetectorException;
+import dev.edgevision.core.detect.ModelIdentity;
+import dev.edgevision.core.inference.ModelRunner;
+import dev.edgevision.core.inference.RegionClassifier;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Task;
+import dev.edgevision.ort.OrtRunner;
+
+/**
+ * Opens the detector a bundle needs on the selected backend: a classifier whose manifest says
+ * {@code resize: mnist} serves frames through {@link RegionClassifier}; detector bundles arrive
+ * with the detector issue.
+ */
+public final class DetectorFactory {
+    /** Most regions one frame is classified in (one batch). */
+    public static final int MAX_REGIONS = 32;
+
+    private DetectorFactory() {
+    }
+
+    /** The model's identity as records carry it. */
+    public static ModelIdentity identity(ModelBundle bundle) {
+        return new ModelIdentity(bundle.manifest().name(), bundle.manifest().version(), bundle.sha256());
+    }
+
+    /** Opens a detector for {@code bundle} on {@code selection}'s backend. */
+    public static Detector open(ModelBundle bundle, BackendSelection selection, double threshold, int threads)
+            throws DetectorException {
+        if (bundle.manifest().task() != Task.CLASSIFICATION) {
+            throw new DetectorException(bundle.path() + ": task '" + bundle.manifest().task().wireName()
+                    + "' is not supported by this version of the device software");
+        }
+        if (!"mnist".equals(bundle.manifest().input().resize())) {
+            throw new DetectorException(bundle.path() + ": a classifier with resize '"
+                    + bundle.manifest().input().resize() + "' cannot serve camera frames yet (only 'mnist')");
+        }
+        ModelRunner runner = runner(bundle, selection, threads);
+        return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
+    }
+
+    private static ModelRunner runner(ModelBundle bundle, BackendSelection selection, int threads)
+            throws DetectorException {
+        if (selection.backend() == BackendChoice.TENSORRT) {
+            throw new DetectorException("the TensorRT backend is not part of this build");
+        }
+        return new OrtRunner(bundle, MAX_REGIONS, threads);
+    }
+}
