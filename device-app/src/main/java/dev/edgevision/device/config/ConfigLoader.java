@@ -34,7 +34,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, List.of("no such file"));
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file, List.of("unknown key '" + path(e) + "' (line "
+            throw new ConfigException(file, List.of("unknown key '" + path(e) + "' (near line "
                     + e.getLocation().getLineNr() + "); known keys here: " + e.getKnownPropertyIds()));
         } catch (JsonMappingException e) {
             throw new ConfigException(file, List.of("'" + path(e) + "' has a value of the wrong type (line "
