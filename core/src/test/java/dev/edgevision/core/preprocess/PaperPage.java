@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test pages: MNIST digits drawn dark on light paper at known places and sizes. */
-final class PaperPage {
-    final int width;
-    final int height;
-    final byte[] gray;
-    final List<Region> truth = new ArrayList<>();
-    final List<Integer> labels = new ArrayList<>();
+public final class PaperPage {
+    public final int width;
+    public final int height;
+    public final byte[] gray;
+    public final List<Region> truth = new ArrayList<>();
+    public final List<Integer> labels = new ArrayList<>();
 
-    PaperPage(int width, int height, int paper) {
+    public PaperPage(int width, int height, int paper) {
         this.width = width;
         this.height = height;
         this.gray = new byte[width * height];
@@ -20,7 +20,7 @@ final class PaperPage {
     }
 
     /** Draws digit {@code index} of {@code set} scaled to {@code size} px at (x, y) with ink level {@code ink}. */
-    void draw(DigitSet set, int index, int x, int y, int size, int ink) {
+    public void draw(DigitSet set, int index, int x, int y, int size, int ink) {
         int minX = Integer.MAX_VALUE;
         int minY = Integer.MAX_VALUE;
         int maxX = -1;

@@ -33,7 +33,7 @@ public record TrainingSettings(
 
     /** Defaults that reach 99 % on the bundled 9k set within minutes on two cores. */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(20261122L, 16, 128, 30, 8, 2e-3, 0.9, 0.1, 0, AugmentationSettings.digits());
+        return new TrainingSettings(20261122L, 24, 128, 30, 10, 2e-3, 0.9, 0.1, 0, AugmentationSettings.digits());
     }
 
     /** Checks ranges; returns the first problem or {@code null}. */

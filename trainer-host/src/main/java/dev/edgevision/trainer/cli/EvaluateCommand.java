@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code trainer evaluate}: scores a classifier bundle on IDX digits, one JSON line on standard output. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
+        header = "Score a classifier bundle on IDX digits; print one JSON line.",
         description = {
             "Scores a classifier bundle on MNIST-format digits through ONNX Runtime, with the",
             "pre-processing its manifest declares, exactly as a device without a GPU runs it.",

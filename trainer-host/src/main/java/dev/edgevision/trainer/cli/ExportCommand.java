@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code trainer export}: turns a DL4J checkpoint into a model bundle. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Pack a DL4J checkpoint into a model bundle (ONNX + manifest).",
         description = {
             "Exports a trained digit classifier (the checkpoint.zip of a 'trainer train' run)",
             "to ONNX and packs it into a model bundle with its manifest.",
@@ -27,10 +28,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Bundle to write (e.g. digits.vbundle).")
     Path out;
 
-    @Option(names = "--name", defaultValue = "digits", description = "Model name in the bundle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--name", defaultValue = "digits", paramLabel = "NAME", description = "Model name in the bundle (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--model-version", defaultValue = "1", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model-version", defaultValue = "1", paramLabel = "V", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
     String modelVersion;
 
     @Override

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code trainer train}: trains the digit classifier, evaluates it, writes checkpoint, report and bundle. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true,
+        header = "Train the digit classifier, score it on the test split, write report and bundle.", sortOptions = false,
         description = {
             "Trains the digit classifier on MNIST-format IDX digits (train-* files), with",
             "augmentation and early stopping on a validation split held out from them, then",
@@ -39,10 +40,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bundle", paramLabel = "FILE", description = "Where to write the bundle (default: OUT/digits.vbundle).")
     Path bundle;
 
-    @Option(names = "--name", defaultValue = "digits", description = "Model name in the bundle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--name", defaultValue = "digits", paramLabel = "NAME", description = "Model name in the bundle (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--model-version", defaultValue = "1", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model-version", defaultValue = "1", paramLabel = "V", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
     String modelVersion;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 20261122).")
@@ -51,13 +52,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
     Integer epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: 8).")
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: 10).")
     Integer patience;
 
     @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 128).")
     Integer batch;
 
-    @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: 16).")
+    @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: 24).")
     Integer width;
 
     @Option(names = "--learning-rate", paramLabel = "R", description = "Initial Adam learning rate (default: 0.002).")

@@ -1,0 +1,104 @@
+package dev.edgevision.device.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The demo's subscriber: prints what arrives on the device's topics, one readable line per
+ * detection record and per status message, exactly as any MQTT client would receive them.
+ */
+final class DemoSubscriber implements MqttCallback, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MqttClient client;
+    private final PrintStream out;
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong detections = new AtomicLong();
+
+    private DemoSubscriber(MqttClient client, PrintStream out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    static DemoSubscriber start(String broker, String prefix, String device, PrintStream out) throws MqttException {
+        MqttClient client = new MqttClient(broker, "demo-subscriber-" + ProcessHandle.current().pid(),
+                new MemoryPersistence());
+        DemoSubscriber subscriber = new DemoSubscriber(client, out);
+        client.setCallback(subscriber);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(true);
+        client.connect(options);
+        client.subscribe(prefix + "/" + device + "/#", 0);
+        return subscriber;
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        try {
+            JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
+            if (topic.endsWith("/detections")) {
+                records.incrementAndGet();
+                out.println(describeRecord(json));
+            } else if (topic.endsWith("/status")) {
+                out.println("[" + topic + "] " + json.path("state").asText() + ", model "
+                        + json.path("model").path("name").asText() + " " + json.path("model").path("version").asText()
+                        + ", backend " + json.path("backend").asText());
+            }
+        } catch (java.io.IOException e) {
+            out.println("[" + topic + "] (not JSON: " + e.getMessage() + ")");
+        }
+    }
+
+    private String describeRecord(JsonNode r) {
+        StringBuilder line = new StringBuilder(String.format("%s frame %5d  %dx%d  %5.1f ms  ", r.path("camera").asText(),
+                r.path("frame").asLong(), r.path("width").asInt(), r.path("height").asInt(),
+                r.path("latency_ms").path("total").asDouble()));
+        JsonNode found = r.path("detections");
+        detections.addAndGet(found.size());
+        if (found.isEmpty()) {
+            line.append("(no digit)");
+        }
+        for (JsonNode d : found) {
+            line.append(String.format("%s %.2f @%d,%d  ", d.path("label").asText(), d.path("score").asDouble(),
+                    d.path("box").path("x").asInt(), d.path("box").path("y").asInt()));
+        }
+        return line.toString().stripTrailing();
+    }
+
+    long records() {
+        return records.get();
+    }
+
+    long detections() {
+        return detections.get();
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        out.println("[subscriber] connection lost: " + cause.getMessage() + " (reconnecting)");
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.disconnect();
+            client.close();
+        } catch (MqttException e) {
+            out.println("[subscriber] " + e.getMessage());
+        }
+    }
+}

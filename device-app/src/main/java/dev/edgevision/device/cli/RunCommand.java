@@ -1,0 +1,35 @@
+package dev.edgevision.device.cli;
+
+import dev.edgevision.device.config.ApplianceConfig;
+import dev.edgevision.device.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code appliance run}: the headless service. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run the service: cameras, detection, MQTT, until stopped.",
+        description = {
+            "Loads the configuration (YAML; EDGEVISION_MQTT_PASSWORD and friends override it),",
+            "prints it with secrets masked, selects the backend, opens the cameras and publishes",
+            "detections and status until SIGTERM or Ctrl-C."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (YAML).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        ApplianceConfig loaded = ConfigLoader.load(config, System.getenv());
+        LOG.info(() -> "configuration " + config + ":\n" + ConfigLoader.describe(loaded));
+        Path home = config.toAbsolutePath().getParent();
+        try (ServiceRunner runner = ServiceRunner.start(loaded, home)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
+            runner.service().awaitEnd();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.edgevision.device.service;
+
+import dev.edgevision.camera.FrameSources;
+import dev.edgevision.core.detect.DetectionPublisher;
+import dev.edgevision.core.detect.Detector;
+import dev.edgevision.core.detect.DetectorException;
+import dev.edgevision.core.frame.FrameSource;
+import dev.edgevision.core.model.BundleException;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.device.config.ApplianceConfig;
+import dev.edgevision.device.pipeline.BackendChoice;
+import dev.edgevision.device.pipeline.BackendSelection;
+import dev.edgevision.device.pipeline.BackendSelector;
+import dev.edgevision.device.pipeline.CameraPipeline;
+import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.device.pipeline.RecordFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The service: one detector and one pipeline thread per camera, one publisher for all. A camera
+ * that cannot be opened is reported and the others run; the model failing its checks stops the
+ * start with a message that names the bundle.
+ */
+public final class ApplianceService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ApplianceService.class.getName());
+
+    private final ApplianceConfig config;
+    private final DetectionPublisher publisher;
+    private final List<CameraPipeline> pipelines = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Detector> detectors = new ArrayList<>();
+    private final List<String> cameraErrors = new ArrayList<>();
+    private final ModelBundle bundle;
+    private final BackendSelection selection;
+    private String backendName;
+
+    private ApplianceService(ApplianceConfig config, ModelBundle bundle, BackendSelection selection,
+            DetectionPublisher publisher) {
+        this.config = config;
+        this.bundle = bundle;
+        this.selection = selection;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Opens the model, selects the backend, opens every camera and starts their pipelines.
+     *
+     * @param home folder that relative paths in the configuration are resolved against
+     * @param publisherFactory makes the publisher once the model and backend are known
+     */
+    public static ApplianceService start(ApplianceConfig config, Path home, PublisherFactory publisherFactory)
+            throws BundleException, DetectorException {
+        ModelBundle bundle = ModelBundle.open(home.resolve(config.model().bundle()));
+        BackendChoice choice = BackendChoice.parse(config.model().backend() == null ? "auto" : config.model().backend());
+        BackendSelection selection = BackendSelector.forThisMachine().select(choice);
+        LOG.info(() -> "backend " + selection.backend().name().toLowerCase(Locale.ROOT) + ": " + selection.reason());
+        LOG.info(() -> "model " + bundle.manifest().name() + " " + bundle.manifest().version() + " from "
+                + bundle.path() + " (sha256 " + bundle.sha256().substring(0, 12) + ")");
+        ApplianceService service = new ApplianceService(config, bundle, selection,
+                publisherFactory.create(bundle, selection));
+        service.startCameras();
+        return service;
+    }
+
+    /** Makes the publisher for a service whose model and backend are known. */
+    @FunctionalInterface
+    public interface PublisherFactory {
+        DetectionPublisher create(ModelBundle bundle, BackendSelection selection);
+    }
+
+    private void startCameras() throws DetectorException {
+        double threshold = config.model().threshold() == null ? 0.5 : config.model().threshold();
+        int threadsPerModel = config.model().threads() == null ? 0 : config.model().threads();
+        for (ApplianceConfig.CameraSection camera : config.cameras()) {
+            FrameSource source;
+            try {
+                source = FrameSources.open(camera.uri());
+            } catch (RuntimeException e) {
+                String problem = "camera " + camera.name() + ": " + e.getMessage();
+                cameraErrors.add(problem);
+                LOG.severe(problem);
+                continue;
+            }
+            Detector detector = DetectorFactory.open(bundle, selection, threshold, threadsPerModel);
+            detectors.add(detector);
+            backendName = detector.backend();
+            RecordFactory records = new RecordFactory(config.device().id(), camera.name(), detector.model(),
+                    detector.backend());
+            CameraPipeline pipeline = new CameraPipeline(camera.name(), source, detector, records, publisher);
+            Thread thread = new Thread(pipeline, "camera-" + camera.name());
+            thread.setDaemon(true);
+            pipelines.add(pipeline);
+            threads.add(thread);
+            thread.start();
+            LOG.info(() -> "camera " + camera.name() + ": " + source.uri() + " started");
+        }
+        if (pipelines.isEmpty()) {
+            throw new IllegalStateException("no camera could be opened: " + String.join("; ", cameraErrors));
+        }
+    }
+
+    public List<CameraPipeline> pipelines() {
+        return pipelines;
+    }
+
+    /** Cameras that could not be opened, with the reason. */
+    public List<String> cameraErrors() {
+        return cameraErrors;
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /** The backend's name as records carry it, e.g. {@code onnxruntime-cpu}. */
+    public String backendName() {
+        return backendName;
+    }
+
+    public BackendSelection selection() {
+        return selection;
+    }
+
+    /** Waits until every pipeline has ended (finite sources) or the thread is interrupted. */
+    public void awaitEnd() throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /** Stops the pipelines, then closes sources, detectors and the publisher, in that order. */
+    @Override
+    public void close() {
+        pipelines.forEach(CameraPipeline::stop);
+        for (Thread thread : threads) {
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pipelines.forEach(p -> p.source().close());
+        detectors.forEach(Detector::close);
+        publisher.close();
+    }
+}

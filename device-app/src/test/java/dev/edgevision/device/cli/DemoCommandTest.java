@@ -1,0 +1,23 @@
+package dev.edgevision.device.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command: records travel from the synthetic camera through MQTT to the printout. */
+class DemoCommandTest {
+    @Test
+    void detectionsArriveOverTheEmbeddedBroker() {
+        System.setProperty("edgevision.home", Path.of("..").toAbsolutePath().normalize().toString());
+        CliRun run = CliRun.of("demo", "--seconds", "6", "--camera", "synthetic://digits?fps=5&seed=3");
+        assertEquals(0, run.status(), run.err());
+        long lines = run.out().lines().filter(l -> l.startsWith("cam0 frame")).count();
+        assertTrue(lines >= 10, "about 5 frames a second for 6 s arrive over MQTT, got " + lines + ":\n" + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("cam0 frame .* [0-9] 0\\.\\d\\d @\\d+,\\d+.*")),
+                "some frames carry digits: " + run.out());
+        assertTrue(run.out().contains("[vision/demo/status] online"), run.out());
+        assertTrue(run.err().contains("the subscriber received"), run.err());
+    }
+}
