@@ -17,12 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection to the broker: one Paho client, connected again and again with back-off for as
- * long as the publisher lives. Paho's own automatic reconnect is off because it only starts after
- * a first success; here the first attempt and every later one follow the same rules. Paho's
- * callbacks only post work to the sender thread, which owns all state.
+ * The connection to the broker, made again and again with back-off for as long as the publisher
+ * lives. Paho's automatic reconnect is off because it only starts after a first success; here the
+ * first attempt and every later one follow the same rules. Each attempt gets a fresh Paho client
+ * (the old one is closed), and an attempt that gets no CONNACK within the connect timeout is
+ * abandoned: Paho's asynchronous connect would wait for a hung broker forever. Paho's callbacks
+ * only post work to the sender thread, which owns all state; callbacks of an earlier attempt are
+ * ignored.
  */
-final class BrokerLink implements MqttCallbackExtended {
+final class BrokerLink {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLink.class);
 
     /** What the sender thread hears about the connection. */
@@ -43,8 +46,10 @@ final class BrokerLink implements MqttCallbackExtended {
     private final String willTopic;
     private final Supplier<byte[]> will;
     private final SocketFactory socketFactory;
-    private final MqttAsyncClient client;
     private final Backoff backoff;
+    private MqttAsyncClient client;
+    private long attempts;
+    private long attemptDeadlineNanos;
     private State state = State.DISCONNECTED;
     private long nextAttemptNanos = System.nanoTime();
     private boolean everConnected;
@@ -68,30 +73,82 @@ final class BrokerLink implements MqttCallbackExtended {
         if (settings.tlsCert() != null) {
             LOG.warn("mqtt.tls.cert/key are set but not used yet: client certificates come with device provisioning");
         }
+        newClient(); // fails here, at start, on a URI Paho does not take
+    }
+
+    private void newClient() {
+        MqttAsyncClient created;
         try {
-            this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+            created = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("mqtt.broker " + settings.broker() + ": " + e.getMessage(), e);
         }
-        client.setCallback(this);
+        created.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                onSender.accept(() -> {
+                    if (created == client) {
+                        failed(cause, true);
+                    }
+                });
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                // established() reacts through the connect listener
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                // the publisher subscribes to nothing (commands come with a later issue)
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // each publish has its own listener
+            }
+        });
+        client = created;
     }
 
-    /** Starts a connection attempt when none is up or under way and the back-off delay has passed. */
+    /**
+     * Starts a connection attempt when none is up or under way and the back-off delay has passed;
+     * abandons an attempt that has outlived the connect timeout.
+     */
     void maintain(long nowNanos) {
+        if (state == State.CONNECTING && nowNanos - attemptDeadlineNanos > 0) {
+            failed(new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT), false);
+            return;
+        }
         if (state != State.DISCONNECTED || nowNanos - nextAttemptNanos < 0) {
             return;
         }
+        if (attempts > 0) {
+            release();
+            newClient();
+        }
+        attempts++;
+        MqttAsyncClient current = client;
         state = State.CONNECTING;
+        attemptDeadlineNanos = nowNanos + settings.connectTimeout().toNanos() + 500_000_000L;
         try {
             client.connect(options(), null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    onSender.accept(BrokerLink.this::established);
+                    onSender.accept(() -> {
+                        if (current == client) {
+                            established();
+                        }
+                    });
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable failure) {
-                    onSender.accept(() -> failed(failure, false));
+                    onSender.accept(() -> {
+                        if (current == client) {
+                            failed(failure, false);
+                        }
+                    });
                 }
             });
         } catch (MqttException | RuntimeException e) {
@@ -139,7 +196,7 @@ final class BrokerLink implements MqttCallbackExtended {
     }
 
     private void failed(Throwable failure, boolean wasConnected) {
-        if (state == State.CLOSED || (wasConnected && state != State.CONNECTED)) {
+        if (state != (wasConnected ? State.CONNECTED : State.CONNECTING)) {
             return;
         }
         state = State.DISCONNECTED;
@@ -164,26 +221,6 @@ final class BrokerLink implements MqttCallbackExtended {
         lastReason = reason;
     }
 
-    @Override
-    public void connectionLost(Throwable cause) {
-        onSender.accept(() -> failed(cause, true));
-    }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverURI) {
-        // connected() reacts through the connect listener
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        // the publisher subscribes to nothing (commands come with a later issue)
-    }
-
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-        // each publish has its own listener
-    }
-
     boolean connected() {
         return state == State.CONNECTED;
     }
@@ -200,17 +237,24 @@ final class BrokerLink implements MqttCallbackExtended {
 
     /** Ends the connection cleanly (DISCONNECT, so the broker discards the will) and releases the client. */
     void close(long quiesceMillis) {
-        boolean wasConnected = state == State.CONNECTED;
+        if (state == State.CONNECTED) {
+            try {
+                client.disconnect(quiesceMillis).waitForCompletion(quiesceMillis + 1000);
+            } catch (MqttException e) {
+                LOG.debug("MQTT: disconnect from {}: {}", settings.broker(), e.toString());
+            }
+        }
         state = State.CLOSED;
         counters.connected = false;
+        release();
+    }
+
+    /** Drops the current client's connection, if any, and its threads. */
+    private void release() {
         try {
-            if (wasConnected) {
-                client.disconnect(quiesceMillis).waitForCompletion(quiesceMillis + 1000);
-            } else {
-                client.disconnectForcibly(0, 100, false);
-            }
+            client.disconnectForcibly(0, 100, false);
         } catch (MqttException e) {
-            LOG.debug("MQTT: disconnect from {}: {}", settings.broker(), e.toString());
+            LOG.debug("MQTT: dropping the connection to {}: {}", settings.broker(), e.toString());
         }
         try {
             client.close(true);

@@ -4,6 +4,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.FluentConfig;
 import io.moquette.broker.config.IConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (server != null) {
             return;
         }
+        if (port == 0) {
+            port = freePort();
+        }
         IConfig config = new FluentConfig()
                 .host(HOST)
                 .port(port)
@@ -61,8 +66,18 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + "); choose another port or stop what uses it", e);
         }
         server = started;
-        port = started.getPort();
         LOG.info("embedded MQTT broker listening on {}", uri());
+    }
+
+    /**
+     * A free loopback port, found by binding port 0 and letting it go: Moquette does not tell
+     * safely which port it bound when asked for 0 (it fills an unsynchronised map later, from
+     * another thread).
+     */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Stops the broker and drops every client; messages and retained state are lost. */
