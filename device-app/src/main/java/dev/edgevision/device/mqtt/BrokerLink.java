@@ -209,7 +209,7 @@ final class BrokerLink {
         String next = String.format("next attempt in %.1f s; QoS 1 messages wait in the spool, QoS 0 are dropped",
                 delay / 1e9);
         if (wasConnected) {
-            LOG.warn("{} (connection lost); {}", reason, next);
+            LOG.warn("{}{}; {}", reason, reason.endsWith("connection lost") ? "" : " (connection lost)", next);
             listener.linkDown();
         } else if (failures == 1 || !reason.equals(lastReason)) {
             LOG.warn("{}; {}", reason, next);
@@ -225,9 +225,13 @@ final class BrokerLink {
         return state == State.CONNECTED;
     }
 
-    /** When the next connection attempt is due, in {@link System#nanoTime()} terms. */
-    long nextAttemptNanos() {
-        return nextAttemptNanos;
+    /** How long until {@link #maintain} has something to do: start an attempt or abandon one. */
+    long nanosUntilDue(long nowNanos) {
+        return switch (state) {
+            case DISCONNECTED -> nextAttemptNanos - nowNanos;
+            case CONNECTING -> attemptDeadlineNanos - nowNanos;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     IMqttDeliveryToken publish(String topic, byte[] payload, int qos, boolean retained, Object context,

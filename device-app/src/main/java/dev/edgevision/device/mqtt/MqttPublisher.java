@@ -55,8 +55,7 @@ public final class MqttPublisher implements DetectionPublisher {
                 () -> Payloads.status(settings.deviceId(), status.get(), null, counters.snapshot()),
                 () -> Payloads.status(settings.deviceId(), status.get().withState(DeviceStatus.OFFLINE), "shutdown", null));
         BrokerLink link = new BrokerLink(settings, counters, sender::post, sender, topics.status(),
-                () -> Payloads.status(settings.deviceId(), status.get().withState(DeviceStatus.OFFLINE),
-                        "connection lost", null));
+                () -> Payloads.will(settings.deviceId(), status.get()));
         this.thread = new Thread(sender, "mqtt-sender-" + settings.deviceId());
         thread.setDaemon(true);
         sender.attach(link, thread);
@@ -90,7 +89,11 @@ public final class MqttPublisher implements DetectionPublisher {
         return publisher;
     }
 
-    /** Queues a detection record for {@code vision/{device}/{camera}/detections}; returns at once. */
+    /**
+     * Queues a detection record for {@code vision/{device}/{camera}/detections}; returns at once.
+     *
+     * @throws IllegalArgumentException if {@code camera} cannot be a topic level (holds '/', '+', '#')
+     */
     @Override
     public void publish(String camera, DetectionRecord record) {
         String topic = detectionTopics.computeIfAbsent(camera, topics::detections);

@@ -22,6 +22,23 @@ final class Payloads {
      * {@code reason} when given (why offline) and {@code mqtt} (the publisher's figures) when given.
      */
     static byte[] status(String device, DeviceStatus status, String reason, PublisherStats mqtt) {
+        ObjectNode node = statusNode(device, status, reason);
+        node.put("ts", now());
+        if (mqtt != null) {
+            node.set("mqtt", MAPPER.valueToTree(mqtt));
+        }
+        return bytes(node);
+    }
+
+    /**
+     * The last will: the status in state offline without a time stamp, since the broker publishes
+     * it whenever it notices the device is gone, long after it was made.
+     */
+    static byte[] will(String device, DeviceStatus status) {
+        return bytes(statusNode(device, status.withState(DeviceStatus.OFFLINE), "connection lost"));
+    }
+
+    private static ObjectNode statusNode(String device, DeviceStatus status, String reason) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("state", status.state());
         node.put("device", device);
@@ -29,14 +46,10 @@ final class Payloads {
         node.set("model", MAPPER.valueToTree(status.model()));
         node.put("backend", status.backend());
         node.set("cameras", MAPPER.valueToTree(status.cameras()));
-        node.put("ts", now());
         if (reason != null) {
             node.put("reason", reason);
         }
-        if (mqtt != null) {
-            node.set("mqtt", MAPPER.valueToTree(mqtt));
-        }
-        return bytes(node);
+        return node;
     }
 
     /** The stats message: the service's {@code fields}, plus device, ts, the model and the publisher's figures. */

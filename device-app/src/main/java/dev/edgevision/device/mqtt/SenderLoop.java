@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * The publisher's one thread that touches the network and the spool. Each turn it runs what Paho's
  * callbacks posted, moves the hand-over queue on (QoS 0 straight to the connection or dropped,
  * QoS 1 and 2 into the spool, synced once per batch), starts a connection attempt when one is
- * due, and sends from the spool in order, a window of {@code maxInflight} at a time. A message
- * leaves the spool when the broker acknowledges it; after a reconnect, sending starts again at the
- * oldest unacknowledged message.
+ * due, sends the status when it changed or a connection came up, and lets {@link SpoolDelivery}
+ * send from the spool. On close it flushes for a few seconds, publishes the offline status and
+ * disconnects.
  */
 final class SenderLoop implements Runnable, BrokerLink.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(SenderLoop.class);
@@ -28,10 +28,6 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
     private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long FLUSH_ON_CLOSE_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final int QOS0_BACKLOG = 1000;
-
-    /** Which message a delivery token belongs to, and on which connection it was sent. */
-    private record Delivery(long seq, long connection) {
-    }
 
     private final BlockingQueue<Outbound> queue;
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
@@ -42,13 +38,12 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
     private final Supplier<byte[]> onlineStatus;
     private final Supplier<byte[]> offlineStatus;
     private BrokerLink link;
+    private SpoolDelivery delivery;
     private volatile Thread thread;
     private volatile boolean stopping;
     private volatile boolean statusDue;
     private boolean statusInFlight;
     private long connection;
-    private long cursor;
-    private int inflight;
     private int qos0Pending;
     private long lastCheckpointNanos = System.nanoTime();
     private long spoolErrors;
@@ -62,12 +57,12 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
         this.statusTopic = statusTopic;
         this.onlineStatus = onlineStatus;
         this.offlineStatus = offlineStatus;
-        this.cursor = spool.head();
         updateSpoolFigures();
     }
 
     void attach(BrokerLink link, Thread thread) {
         this.link = link;
+        this.delivery = new SpoolDelivery(spool, link, counters, maxInflight, this::post, this::spoolFailure);
         this.thread = thread;
     }
 
@@ -104,9 +99,10 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
             } catch (RuntimeException e) {
                 LOG.error("MQTT sender: unexpected failure, carrying on", e);
             }
-            long wait = Math.min(IDLE_NANOS, Math.max(0, link.nextAttemptNanos() - System.nanoTime()));
+            long due = link.nanosUntilDue(System.nanoTime());
+            long wait = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(IDLE_NANOS, due));
             if (posted.isEmpty() && queue.isEmpty()) {
-                LockSupport.parkNanos(this, Math.max(wait, TimeUnit.MILLISECONDS.toNanos(1)));
+                LockSupport.parkNanos(this, wait);
             }
         }
         shutdown();
@@ -118,7 +114,7 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
         link.maintain(System.nanoTime());
         if (link.connected()) {
             sendStatusIfDue();
-            sendFromSpool();
+            delivery.send();
         }
         if (System.nanoTime() - lastCheckpointNanos > CHECKPOINT_NANOS) {
             lastCheckpointNanos = System.nanoTime();
@@ -203,66 +199,6 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
         }
     }
 
-    private final IMqttActionListener deliveries = new IMqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-            Delivery delivery = (Delivery) token.getUserContext();
-            post(() -> acknowledged(delivery));
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable failure) {
-            Delivery delivery = (Delivery) token.getUserContext();
-            post(() -> notDelivered(delivery, failure));
-        }
-    };
-
-    private void sendFromSpool() {
-        while (inflight < maxInflight && link.connected()) {
-            SpooledMessage message;
-            try {
-                message = spool.next(cursor);
-            } catch (IOException e) {
-                spoolFailure("reading", e);
-                return;
-            }
-            if (message == null) {
-                return;
-            }
-            try {
-                link.publish(message.topic(), message.payload(), message.qos(), message.retained(),
-                        new Delivery(message.seq(), connection), deliveries);
-            } catch (MqttException e) {
-                // Paho's window is full or the connection just dropped (its callback follows): try later.
-                LOG.debug("MQTT: sending spooled message {} deferred: {}", message.seq(), e.toString());
-                return;
-            }
-            cursor = message.seq() + 1;
-            inflight++;
-        }
-    }
-
-    private void acknowledged(Delivery delivery) {
-        counters.published.incrementAndGet();
-        try {
-            spool.remove(delivery.seq());
-        } catch (IOException e) {
-            spoolFailure("deleting a delivered segment", e);
-        }
-        if (delivery.connection() == connection && inflight > 0) {
-            inflight--;
-        }
-    }
-
-    private void notDelivered(Delivery delivery, Throwable failure) {
-        if (delivery.connection() != connection) {
-            return; // that connection is gone; linkUp() already rewound
-        }
-        LOG.debug("MQTT: spooled message {} not delivered ({}); will send it again", delivery.seq(), failure.toString());
-        inflight = Math.max(0, inflight - 1);
-        cursor = Math.min(cursor, delivery.seq());
-    }
-
     private void sendStatusIfDue() {
         if (!statusDue || statusInFlight) {
             return;
@@ -300,19 +236,15 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
     @Override
     public void linkUp() {
         connection++;
-        inflight = 0;
         qos0Pending = 0;
         statusInFlight = false;
         statusDue = true;
-        cursor = spool.head();
-        if (spool.size() > 0) {
-            LOG.info("MQTT: sending {} spooled messages", spool.size());
-        }
+        delivery.restart(connection);
     }
 
     @Override
     public void linkDown() {
-        // Nothing to undo here: linkUp() rewinds to the oldest unacknowledged message.
+        // Nothing to undo here: linkUp() starts again at the oldest unacknowledged message.
     }
 
     private void shutdown() {
@@ -322,15 +254,14 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
         long deadline = System.nanoTime() + FLUSH_ON_CLOSE_NANOS;
         while (link.connected() && spool.size() > 0 && System.nanoTime() - deadline < 0) {
             runPosted();
-            sendFromSpool();
+            delivery.send();
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(5));
         }
         if (link.connected()) {
             sendOffline();
-        } else {
-            runPosted();
         }
         link.close(500);
+        runPosted(); // acknowledgements that came in meanwhile still take their messages off the spool
         updateSpoolFigures();
         if (spool.size() > 0) {
             LOG.info("MQTT: {} messages stay in the spool {} for the next start", spool.size(), spool.dir());

@@ -231,6 +231,34 @@ class MqttPublisherEmbeddedTest {
     }
 
     @Test
+    void messagesLeaveTheSpoolOnlyWhenABrokerAcknowledgesThem() throws Exception {
+        int port = Fixtures.freePort();
+        MqttPublisher publisher;
+        try (SwallowingBroker swallowing = new SwallowingBroker(port)) {
+            publisher = closing(MqttPublisher.start(
+                    Fixtures.settings("tcp://127.0.0.1:" + port, spool, "it-ack").detectionsQos(1).build(),
+                    Fixtures.status()));
+            for (int frame = 1; frame <= 20; frame++) {
+                publisher.publish("cam0", record("cam0", frame));
+            }
+            // 20 records and the status went out; none was acknowledged
+            assertTrue(eventually(WAIT, () -> swallowing.publishes() >= 21), () -> "sent: " + swallowing.publishes());
+            PublisherStats stats = publisher.stats();
+            assertEquals(20, stats.spoolMessages(), "sent but unacknowledged records stay in the spool");
+            assertEquals(0, stats.published());
+        }
+        EmbeddedBroker broker = closing(EmbeddedBroker.start(port));
+        TestSubscriber subscriber = closing(TestSubscriber.connect(broker.uri(), "vision/it-ack/cam0/detections"));
+        List<TestSubscriber.Received> received = subscriber.awaitCount(20, WAIT);
+        assertEquals(20, received.size());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i + 1, DetectionJson.read(received.get(i).payload()).frame(), "sent again, in order");
+        }
+        assertTrue(eventually(WAIT, () -> publisher.stats().spoolMessages() == 0), () -> "" + publisher.stats());
+        assertEquals(20, publisher.stats().published());
+    }
+
+    @Test
     void spoolSurvivesAPublisherRestartAndHonoursItsBound() throws Exception {
         int port = Fixtures.freePort();
         MqttSettings settings = Fixtures.settings("tcp://127.0.0.1:" + port, spool)
