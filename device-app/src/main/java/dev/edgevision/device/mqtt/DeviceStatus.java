@@ -1,0 +1,30 @@
+package dev.edgevision.device.mqtt;
+
+import dev.edgevision.core.detect.ModelIdentity;
+import java.util.List;
+
+/**
+ * What the retained status topic says about the device. The publisher adds the device id, a time
+ * stamp and its own connection figures.
+ *
+ * @param state {@value #ONLINE}, {@value #OFFLINE} (the last will and a clean shutdown), or another
+ *     state the service sets, such as {@code starting} or {@code degraded}
+ * @param softwareVersion the device application's version
+ * @param model the model being served, or null before one is loaded
+ * @param backend the inference backend, e.g. {@code onnxruntime-cpu}, or null
+ * @param cameras names of the configured cameras
+ */
+public record DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
+        List<String> cameras) {
+    public static final String ONLINE = "online";
+    public static final String OFFLINE = "offline";
+
+    public DeviceStatus {
+        cameras = List.copyOf(cameras);
+    }
+
+    /** The same status in another state. */
+    public DeviceStatus withState(String newState) {
+        return new DeviceStatus(newState, softwareVersion, model, backend, cameras);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.edgevision.device.mqtt;
+
+/**
+ * The topics of the MQTT contract (CONTRACT.md section 3) for one device:
+ * {@code {prefix}/{device}/status}, {@code .../stats}, {@code .../{camera}/detections},
+ * {@code .../{camera}/events}, {@code .../cmd/...} and {@code .../jobs/...}.
+ *
+ * <p>Device and camera names are single topic levels: a name holding {@code /}, {@code +} or
+ * {@code #} would publish somewhere else or be refused by the broker, so it is rejected here.
+ */
+public final class Topics {
+    private final String base;
+
+    /**
+     * Topics under {@code prefix/deviceId}.
+     *
+     * @throws IllegalArgumentException naming the bad prefix or device id
+     */
+    public Topics(String prefix, String deviceId) {
+        String problem = prefixProblem(prefix);
+        if (problem != null) {
+            throw new IllegalArgumentException("topic prefix: " + problem);
+        }
+        requireLevel("device id", deviceId);
+        this.base = prefix + "/" + deviceId;
+    }
+
+    /** Retained device status, also the last will. */
+    public String status() {
+        return base + "/status";
+    }
+
+    /** Periodic statistics. */
+    public String stats() {
+        return base + "/stats";
+    }
+
+    /** Detection records of {@code camera}. */
+    public String detections(String camera) {
+        return base + "/" + requireLevel("camera name", camera) + "/detections";
+    }
+
+    /** Tracked-object lifecycle events of {@code camera}. */
+    public String events(String camera) {
+        return base + "/" + requireLevel("camera name", camera) + "/events";
+    }
+
+    /** A command topic, e.g. {@code command("reload")} gives {@code .../cmd/reload}; levels separated by '/'. */
+    public String command(String path) {
+        return base + "/cmd/" + requirePath("command", path);
+    }
+
+    /** The filter that matches every command of this device. */
+    public String commands() {
+        return base + "/cmd/#";
+    }
+
+    /** A job topic, e.g. {@code job("42/progress")}; levels separated by '/'. */
+    public String job(String path) {
+        return base + "/jobs/" + requirePath("job", path);
+    }
+
+    /** The filter that matches every job topic of this device. */
+    public String jobs() {
+        return base + "/jobs/#";
+    }
+
+    /** Why {@code level} cannot be one topic level, or null if it can. */
+    static String levelProblem(String level) {
+        if (level == null || level.isEmpty()) {
+            return "must not be empty";
+        }
+        for (char c : new char[] {'/', '+', '#', '\0'}) {
+            if (level.indexOf(c) >= 0) {
+                String shown = c == '\0' ? "NUL" : "'" + c + "'";
+                return "\"" + level.replace("\0", "\\0") + "\" contains " + shown
+                        + ", which MQTT topic levels cannot hold; use letters, digits, '-' or '_'";
+            }
+        }
+        if (level.startsWith("$")) {
+            return "\"" + level + "\" starts with '$', which brokers reserve for their own topics";
+        }
+        return null;
+    }
+
+    /** Why {@code prefix} cannot start a topic, or null if it can; it may have several levels. */
+    static String prefixProblem(String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return "must not be empty; the contract's default is \"vision\"";
+        }
+        for (String level : prefix.split("/", -1)) {
+            String problem = levelProblem(level);
+            if (problem != null) {
+                return "\"" + prefix + "\" has a bad level: " + problem;
+            }
+        }
+        return null;
+    }
+
+    private static String requireLevel(String what, String level) {
+        String problem = levelProblem(level);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + ": " + problem);
+        }
+        return level;
+    }
+
+    private static String requirePath(String what, String path) {
+        String problem = path == null || path.isEmpty() ? "must not be empty" : prefixProblem(path);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " topic: " + problem);
+        }
+        return path;
+    }
+}
