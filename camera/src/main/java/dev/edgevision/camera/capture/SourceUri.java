@@ -122,6 +122,26 @@ public final class SourceUri {
         return text;
     }
 
+    /**
+     * The URI as written, password included, without the parameters in {@code ours}: what to hand to
+     * a server whose own URLs may carry a query of their own.
+     */
+    public String textWithout(Set<String> ours) {
+        int query = text.indexOf('?');
+        if (query < 0) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String pair : text.substring(query + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(text, eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
+            if (!pair.isEmpty() && !ours.contains(key)) {
+                kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+            }
+        }
+        return text.substring(0, query) + kept;
+    }
+
     /** Lower-case scheme, without {@code ://}. */
     public String scheme() {
         return scheme;
