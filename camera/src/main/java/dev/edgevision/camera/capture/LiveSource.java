@@ -141,7 +141,7 @@ public final class LiveSource implements FrameSource {
             return true;
         } catch (SourceFailedException e) {
             device.close();
-            fail(e.getMessage(), e.getCause());
+            fail(e.getMessage(), null);
             return false;
         } catch (IOException | RuntimeException e) {
             device.close();
@@ -167,6 +167,10 @@ public final class LiveSource implements FrameSource {
                 return frames;
             }
             target.stamp(latest.published() + 1, System.nanoTime(), System.currentTimeMillis());
+            failures = 0;
+            if (state != SourceState.STREAMING) {
+                state = SourceState.STREAMING;
+            }
             if (delivery == Delivery.EVERY) {
                 if (!latest.publishWhenTaken()) {
                     return frames;
@@ -175,10 +179,6 @@ public final class LiveSource implements FrameSource {
                 latest.publish();
             }
             frames++;
-            failures = 0;
-            if (state != SourceState.STREAMING) {
-                state = SourceState.STREAMING;
-            }
         }
         return frames;
     }

@@ -45,11 +45,15 @@ public final class GstRuntime {
 
     /** Whether GStreamer has an element called {@code name} (a plugin is installed). */
     static boolean hasElement(String name) {
-        ElementFactory factory = ElementFactory.find(name);
-        if (factory == null) {
+        try {
+            ElementFactory factory = ElementFactory.find(name);
+            if (factory == null) {
+                return false;
+            }
+            factory.dispose();
+            return true;
+        } catch (IllegalArgumentException e) {
             return false;
         }
-        factory.dispose();
-        return true;
     }
 }
