@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Still images as a frame source: {@code file:///path/image.jpg} (one frame, then end of stream) or
- * {@code file:///path/folder} (its .jpg, .jpeg, .png, .bmp and .gif files in order of name).
- * Frames are BGR24. Parameters:
+ * {@code file:///path/folder} (its .jpg, .jpeg, .png and .bmp files in order of name).
+ * Frames are BGR24. GIFs go to FFmpeg, which plays their animation. Parameters:
  * <ul>
  * <li>{@code fps=0}: deliver at this rate in real time, dropping frames for a slow consumer;
  * {@code 0} delivers each image when the previous one was taken, none dropped.
@@ -23,8 +23,8 @@ import java.util.Set;
 public final class ImageSources {
     /** Every parameter an image or image folder URI accepts. */
     public static final Set<String> PARAMETERS = Set.of("fps", "loop");
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
-    static final String EXTENSIONS_TEXT = ".jpg, .jpeg, .png, .bmp, .gif";
+    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp");
+    static final String EXTENSIONS_TEXT = ".jpg, .jpeg, .png, .bmp";
 
     private ImageSources() {
     }
