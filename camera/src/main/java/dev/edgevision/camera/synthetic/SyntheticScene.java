@@ -1,5 +1,6 @@
 package dev.edgevision.camera.synthetic;
 
+import dev.edgevision.camera.capture.SourceUri;
 import dev.edgevision.core.detect.BoundingBox;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.frame.PixelFormat;
@@ -35,6 +36,16 @@ public final class SyntheticScene {
             double g = nextGaussian(random) * settings.noise();
             noise[i] = (byte) Math.round(Math.max(-limit, Math.min(limit, g)));
         }
+    }
+
+    /**
+     * The scenes a {@code synthetic://digits?...} URI films, without a capture thread: for tests and
+     * demos that need scene N with its boxes. Pacing parameters ({@code fps}, {@code frames}) are ignored.
+     */
+    public static SyntheticScene fromUri(String uri) {
+        SourceUri parsed = SourceUri.parse(uri);
+        SyntheticSource.checkScene(parsed);
+        return new SyntheticScene(SceneSettings.fromUri(parsed), SyntheticSource.loadGlyphs(parsed));
     }
 
     private static double nextGaussian(SplittableRandom random) {

@@ -43,10 +43,7 @@ public final class SyntheticSource implements FrameSource {
 
     /** Opens a {@code synthetic://digits?...} URI. */
     public static SyntheticSource open(SourceUri uri, CaptureSettings settings) {
-        if (!uri.target().equals("digits")) {
-            throw uri.problem("the synthetic camera knows only the scene 'digits'; write synthetic://digits?fps=15");
-        }
-        uri.allowOnly(PARAMETERS);
+        checkScene(uri);
         double fps = uri.number("fps", 15, 0, 1000);
         long frames = uri.integer("frames", 0, 0, Integer.MAX_VALUE);
         SyntheticScene scene = new SyntheticScene(SceneSettings.fromUri(uri), loadGlyphs(uri));
@@ -56,6 +53,13 @@ public final class SyntheticSource implements FrameSource {
         return new SyntheticSource(scene, live);
     }
 
+    static void checkScene(SourceUri uri) {
+        if (!uri.scheme().equals("synthetic") || !uri.target().equals("digits")) {
+            throw uri.problem("the synthetic camera knows only the scene 'digits'; write synthetic://digits?fps=15");
+        }
+        uri.allowOnly(PARAMETERS);
+    }
+
     /** The glyph folder of a synthetic URI: {@code data=}, else under {@code edgevision.home}. */
     static Path glyphFolder(SourceUri uri) {
         String data = uri.string("data", null);
@@ -63,7 +67,7 @@ public final class SyntheticSource implements FrameSource {
                 : Path.of(System.getProperty("edgevision.home", "."), "datasets", "mnist-9k");
     }
 
-    private static Glyphs loadGlyphs(SourceUri uri) {
+    static Glyphs loadGlyphs(SourceUri uri) {
         Path folder = glyphFolder(uri);
         try {
             return Glyphs.load(folder);

@@ -23,7 +23,7 @@ class SyntheticSourceTest {
         String uri = "synthetic://digits?fps=0&frames=4&width=160&height=120&size=30..50&seed=5&format=gray";
         try (FrameSource source = FrameSources.open(uri)) {
             SyntheticSource synthetic = assertInstanceOf(SyntheticSource.class, source);
-            SyntheticScene reference = new SyntheticScene(synthetic.scene().settings(), glyphsOf());
+            SyntheticScene reference = SyntheticScene.fromUri(uri);
             Frame frame = new Frame();
             Frame expected = new Frame();
             for (long sequence = 1; sequence <= 4; sequence++) {
@@ -65,13 +65,5 @@ class SyntheticSourceTest {
         assertTrue(e.getMessage().contains("/nonexistent/mnist") && e.getMessage().contains("data="), e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FrameSources.open("synthetic://faces"))
                 .getMessage().contains("knows only the scene 'digits'"));
-    }
-
-    private static Glyphs glyphsOf() {
-        try {
-            return Glyphs.load(dev.edgevision.core.idx.IdxFixtures.bundledDataset());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
