@@ -152,8 +152,8 @@ public final class LiveSource implements FrameSource {
             Duration wait = backoff.delay(failures);
             lastError = describe(e);
             state = SourceState.RECONNECTING;
-            LOG.log(System.Logger.Level.WARNING, "{0}: {1}; reopening in {2} ms (attempt {3})", uri, lastError,
-                    wait.toMillis(), failures);
+            LOG.log(System.Logger.Level.WARNING, uri + ": " + lastError + "; reopening in " + wait.toMillis()
+                    + " ms (attempt " + failures + ")", e instanceof RuntimeException ? e : null);
             Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
             return true;
         }
