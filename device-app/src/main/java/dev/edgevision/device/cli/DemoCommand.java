@@ -1,5 +1,6 @@
 package dev.edgevision.device.cli;
 
+import dev.edgevision.camera.synthetic.SyntheticSource;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.mqtt.EmbeddedBroker;
 import dev.edgevision.device.pipeline.CameraPipeline;
@@ -50,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
                     new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString()));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);
                  ServiceRunner runner = ServiceRunner.start(config, home)) {
+                if (runner.service().pipelines().get(0).source() instanceof SyntheticSource synthetic) {
+                    subscriber.compareWith(new TruthScore(synthetic::truth));
+                }
                 waitFor(runner);
                 summary(runner, subscriber);
             }
@@ -74,5 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.err.printf("demo: the subscriber received %d records with %d detections%n", subscriber.records(),
                 subscriber.detections());
+        if (subscriber.truth() != null) {
+            System.err.println("demo: against the synthetic camera's ground truth: " + subscriber.truth().summary());
+        }
     }
 }

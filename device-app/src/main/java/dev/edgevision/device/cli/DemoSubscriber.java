@@ -24,6 +24,7 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
     private final PrintStream out;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong detections = new AtomicLong();
+    private volatile TruthScore truth;
 
     private DemoSubscriber(MqttClient client, PrintStream out) {
         this.client = client;
@@ -48,7 +49,8 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
             JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
             if (topic.endsWith("/detections")) {
                 records.incrementAndGet();
-                out.println(describeRecord(json));
+                TruthScore score = truth;
+                out.println(describeRecord(json) + (score == null ? "" : score.score(json)));
             } else if (topic.endsWith("/status")) {
                 out.println("[" + topic + "] " + json.path("state").asText() + ", model "
                         + json.path("model").path("name").asText() + " " + json.path("model").path("version").asText()
@@ -73,6 +75,16 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
                     d.path("box").path("x").asInt(), d.path("box").path("y").asInt()));
         }
         return line.toString().stripTrailing();
+    }
+
+    /** Compares what arrives with the synthetic camera's ground truth from now on. */
+    void compareWith(TruthScore score) {
+        this.truth = score;
+    }
+
+    /** The comparison with ground truth, or {@code null} when the camera has none. */
+    TruthScore truth() {
+        return truth;
     }
 
     long records() {

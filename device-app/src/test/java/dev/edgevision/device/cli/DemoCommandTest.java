@@ -19,5 +19,10 @@ class DemoCommandTest {
                 "some frames carry digits: " + run.out());
         assertTrue(run.out().contains("[vision/demo/status] online"), run.out());
         assertTrue(run.err().contains("the subscriber received"), run.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(\\d+) of (\\d+) digits found and named right").matcher(run.err());
+        assertTrue(m.find(), "the demo scores itself against the synthetic ground truth: " + run.err());
+        double share = Double.parseDouble(m.group(1)) / Double.parseDouble(m.group(2));
+        assertTrue(share >= 0.85, "at least 85 % of the digits on the synthetic pages read right: " + m.group());
     }
 }
