@@ -26,7 +26,7 @@ public record AugmentationSettings(
 
     /** Distortions that keep a handwritten digit the same digit. */
     public static AugmentationSettings digits() {
-        return new AugmentationSettings(2.0, 10, 0.1, 0.1, 2.0, 3.0, 0.02, false);
+        return new AugmentationSettings(2.0, 10, 0.1, 0.1, 0.5, 3.0, 0.02, false);
     }
 
     /** No augmentation: images are used as they are. */
