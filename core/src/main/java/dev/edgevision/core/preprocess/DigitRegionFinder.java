@@ -10,7 +10,10 @@ import java.util.List;
  * into one mark (a 5 or a 4 often has two), and marks kept whose size and shape could be a digit.
  * This is how a classifier, which names one digit per input, serves a whole camera frame.
  *
- * <p>Buffers are sized on the first frame and reused while the frame size stays the same.
+ * <p>Frames taller than {@value #WORK_LINES} lines are searched at a reduced scale (box-averaged by
+ * a whole factor) and the regions mapped back, grown by one step of that scale; digits are at least
+ * a few percent of the frame tall, so nothing of them is lost and the search costs a quarter or less.
+ * Buffers are sized on the first frame and reused while the frame size stays the same.
  */
 public final class DigitRegionFinder {
     /**
@@ -26,7 +29,11 @@ public final class DigitRegionFinder {
         }
     }
 
+    /** Frames with more lines than this are searched at a reduced scale. */
+    static final int WORK_LINES = 300;
+
     private final Settings settings;
+    private byte[] small = new byte[0];
     private int width;
     private int height;
     private long[] integral = new long[0];
@@ -40,6 +47,74 @@ public final class DigitRegionFinder {
 
     /** Regions of {@code gray} (width x height bytes) that look like single digits, left to right. */
     public List<Region> find(byte[] gray, int frameWidth, int frameHeight) {
+        int factor = (Math.min(frameWidth, frameHeight) + WORK_LINES - 1) / WORK_LINES;
+        if (factor == 1) {
+            return findAtScale(gray, frameWidth, frameHeight);
+        }
+        int w = frameWidth / factor;
+        int h = frameHeight / factor;
+        if (small.length < w * h) {
+            small = new byte[w * h];
+        }
+        shrink(gray, frameWidth, factor, w, h);
+        List<Region> found = findAtScale(small, w, h);
+        List<Region> mapped = new ArrayList<>(found.size());
+        for (Region r : found) {
+            int x0 = Math.max(0, (r.x() - 1) * factor);
+            int y0 = Math.max(0, (r.y() - 1) * factor);
+            int x1 = Math.min(frameWidth, (r.x() + r.width() + 1) * factor);
+            int y1 = Math.min(frameHeight, (r.y() + r.height() + 1) * factor);
+            mapped.add(tighten(gray, frameWidth, new Region(x0, y0, x1 - x0, y1 - y0)));
+        }
+        return mapped;
+    }
+
+    /** Shrinks a region found at reduced scale to the full-scale ink inside it (darker than mid-level). */
+    private static Region tighten(byte[] gray, int frameWidth, Region r) {
+        int lo = 255;
+        int hi = 0;
+        for (int y = r.y(); y < r.y() + r.height(); y++) {
+            for (int x = r.x(); x < r.x() + r.width(); x++) {
+                int v = gray[y * frameWidth + x] & 0xFF;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        int threshold = (lo + hi) / 2;
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = r.y(); y < r.y() + r.height(); y++) {
+            for (int x = r.x(); x < r.x() + r.width(); x++) {
+                if ((gray[y * frameWidth + x] & 0xFF) < threshold) {
+                    minX = Math.min(minX, x);
+                    minY = Math.min(minY, y);
+                    maxX = Math.max(maxX, x);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? r : new Region(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    private void shrink(byte[] gray, int frameWidth, int factor, int w, int h) {
+        int area = factor * factor;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                for (int dy = 0; dy < factor; dy++) {
+                    int row = (y * factor + dy) * frameWidth + x * factor;
+                    for (int dx = 0; dx < factor; dx++) {
+                        sum += gray[row + dx] & 0xFF;
+                    }
+                }
+                small[y * w + x] = (byte) (sum / area);
+            }
+        }
+    }
+
+    private List<Region> findAtScale(byte[] gray, int frameWidth, int frameHeight) {
         ensureBuffers(frameWidth, frameHeight);
         buildIntegral(gray);
         markInk(gray);
@@ -98,8 +173,8 @@ public final class DigitRegionFinder {
                 int x1 = Math.min(width, x + radius + 1);
                 long sum = integral[y1 * stride + x1] - integral[y0 * stride + x1] - integral[y1 * stride + x0]
                         + integral[y0 * stride + x0];
-                int mean = (int) (sum / ((long) (x1 - x0) * (y1 - y0)));
-                labels[y * width + x] = (gray[y * width + x] & 0xFF) < mean - contrast ? -1 : 0;
+                long area = (long) (x1 - x0) * (y1 - y0);
+                labels[y * width + x] = ((gray[y * width + x] & 0xFF) + contrast) * area < sum ? -1 : 0;
             }
         }
     }

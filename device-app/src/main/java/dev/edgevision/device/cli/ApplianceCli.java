@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "appliance", mixinStandardHelpOptions = true,
         versionProvider = ApplianceCli.Version.class,
         description = {"The edge vision appliance: cameras in, detections out over MQTT."},
-        subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure, 2 bad command line."})
 public final class ApplianceCli implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces and debug logs.")
@@ -53,8 +54,12 @@ public final class ApplianceCli implements Runnable {
     /** One line per log record on standard error (journald adds the time on a device). */
     static void configureLogging(boolean verbose) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");
+        System.setProperty("org.slf4j.simpleLogger.log.io.moquette", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
         Logger root = Logger.getLogger("");
         Arrays.stream(root.getHandlers()).forEach(root::removeHandler);
         ConsoleHandler handler = new ConsoleHandler();

@@ -4,7 +4,8 @@ import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
             "prints it with secrets masked, selects the backend, opens the cameras and publishes",
             "detections and status until SIGTERM or Ctrl-C."})
 final class RunCommand implements Callable<Integer> {
-    private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Configuration file (YAML).")
     Path config;
@@ -24,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApplianceConfig loaded = ConfigLoader.load(config, System.getenv());
-        LOG.info(() -> "configuration " + config + ":\n" + ConfigLoader.describe(loaded));
+        LOG.info("configuration {}:\n{}", config, ConfigLoader.describe(loaded));
         Path home = config.toAbsolutePath().getParent();
         try (ServiceRunner runner = ServiceRunner.start(loaded, home)) {
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));

@@ -9,8 +9,8 @@ import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.frame.FrameSource;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One camera's loop on its own thread: take the newest frame, detect, build the record, hand it
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * when a finite source ends.
  */
 public final class CameraPipeline implements Runnable {
-    private static final Logger LOG = Logger.getLogger(CameraPipeline.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CameraPipeline.class);
     private static final Duration GRAB_TIMEOUT = Duration.ofMillis(250);
 
     private final String camera;
@@ -51,7 +51,7 @@ public final class CameraPipeline implements Runnable {
             if (status == CaptureStatus.OK) {
                 process(frame);
             } else if (status == CaptureStatus.END_OF_STREAM) {
-                LOG.info(() -> camera + ": " + source.uri() + " has ended");
+                LOG.info("{}: {} has ended", camera, source.uri());
                 break;
             }
         }
@@ -71,7 +71,7 @@ public final class CameraPipeline implements Runnable {
             long now = System.nanoTime();
             if (now - lastErrorLog > 60_000_000_000L) {
                 lastErrorLog = now;
-                LOG.log(Level.WARNING, camera + ": frame " + frame.sequence() + " failed: " + e.getMessage(), e);
+                LOG.warn("{}: frame {} failed: {}", camera, frame.sequence(), e.getMessage(), e);
             }
         }
     }

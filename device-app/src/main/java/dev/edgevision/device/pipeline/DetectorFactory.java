@@ -41,7 +41,8 @@ public final class DetectorFactory {
         return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
     }
 
-    private static ModelRunner runner(ModelBundle bundle, BackendSelection selection, int threads)
+    /** The bare backend runner for {@code bundle}, batch up to {@link #MAX_REGIONS} (for benchmarks). */
+    public static ModelRunner runner(ModelBundle bundle, BackendSelection selection, int threads)
             throws DetectorException {
         if (selection.backend() == BackendChoice.TENSORRT) {
             throw new DetectorException("the TensorRT backend is not part of this build");

@@ -18,7 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service: one detector and one pipeline thread per camera, one publisher for all. A camera
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * start with a message that names the bundle.
  */
 public final class ApplianceService implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(ApplianceService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ApplianceService.class);
 
     private final ApplianceConfig config;
     private final DetectionPublisher publisher;
@@ -57,9 +58,9 @@ public final class ApplianceService implements AutoCloseable {
         ModelBundle bundle = ModelBundle.open(home.resolve(config.model().bundle()));
         BackendChoice choice = BackendChoice.parse(config.model().backend() == null ? "auto" : config.model().backend());
         BackendSelection selection = BackendSelector.forThisMachine().select(choice);
-        LOG.info(() -> "backend " + selection.backend().name().toLowerCase(Locale.ROOT) + ": " + selection.reason());
-        LOG.info(() -> "model " + bundle.manifest().name() + " " + bundle.manifest().version() + " from "
-                + bundle.path() + " (sha256 " + bundle.sha256().substring(0, 12) + ")");
+        LOG.info("backend {}: {}", selection.backend().name().toLowerCase(Locale.ROOT), selection.reason());
+        LOG.info("model {} {} from {} (sha256 {})", bundle.manifest().name(), bundle.manifest().version(),
+                bundle.path(), bundle.sha256().substring(0, 12));
         ApplianceService service = new ApplianceService(config, bundle, selection,
                 publisherFactory.create(bundle, selection));
         service.startCameras();
@@ -82,7 +83,7 @@ public final class ApplianceService implements AutoCloseable {
             } catch (RuntimeException e) {
                 String problem = "camera " + camera.name() + ": " + e.getMessage();
                 cameraErrors.add(problem);
-                LOG.severe(problem);
+                LOG.error(problem);
                 continue;
             }
             Detector detector = DetectorFactory.open(bundle, selection, threshold, threadsPerModel);
@@ -96,7 +97,7 @@ public final class ApplianceService implements AutoCloseable {
             pipelines.add(pipeline);
             threads.add(thread);
             thread.start();
-            LOG.info(() -> "camera " + camera.name() + ": " + source.uri() + " started");
+            LOG.info("camera {}: {} started", camera.name(), source.uri());
         }
         if (pipelines.isEmpty()) {
             throw new IllegalStateException("no camera could be opened: " + String.join("; ", cameraErrors));

@@ -1,0 +1,112 @@
+package dev.edgevision.device.bench;
+
+import dev.edgevision.camera.synthetic.SyntheticScene;
+import dev.edgevision.core.detect.DetectionPublisher;
+import dev.edgevision.core.detect.Detector;
+import dev.edgevision.core.detect.DetectorException;
+import dev.edgevision.core.frame.Frame;
+import dev.edgevision.core.inference.ModelRunner;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.device.pipeline.BackendSelection;
+import dev.edgevision.device.pipeline.CameraPipeline;
+import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.device.pipeline.RecordFactory;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures, for one model and backend: the backend's raw inference rate on the batches real
+ * frames produce, then the whole pipeline (pre-processing, inference, decoding, record, publish)
+ * on the same frames replayed at full speed, with glass-to-publish latency percentiles, the share
+ * of time per stage, and memory at start and end.
+ */
+public final class PipelineBenchmark {
+    private final ModelBundle bundle;
+    private final BackendSelection selection;
+    private final int threads;
+    private final PrintStream out;
+
+    public PipelineBenchmark(ModelBundle bundle, BackendSelection selection, int threads, PrintStream out) {
+        this.bundle = bundle;
+        this.selection = selection;
+        this.threads = threads;
+        this.out = out;
+    }
+
+    /** Renders {@code count} synthetic frames of the given size to replay. */
+    public static List<Frame> frames(int width, int height, int count) {
+        SyntheticScene scene = SyntheticScene.fromUri("synthetic://digits?width=" + width + "&height=" + height
+                + "&seed=7");
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Frame frame = new Frame();
+            scene.render(i + 1, frame);
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    /** Runs both measurements, {@code seconds} each, publishing through {@code publisher}. */
+    public void run(List<Frame> frames, double seconds, DetectionPublisher publisher) throws Exception {
+        MemoryFigures start = MemoryFigures.now();
+        int[] batches = regionsPerFrame(frames);
+        double rawFps = rawRate(batches, seconds);
+        StageTotals totals = new StageTotals(publisher);
+        CameraPipeline pipeline;
+        try (Detector detector = DetectorFactory.open(bundle, selection, 0.5, threads)) {
+            RecordFactory records = new RecordFactory("bench", "cam0", detector.model(), detector.backend());
+            pipeline = new CameraPipeline("cam0", new ReplaySource(frames), detector, records, totals);
+            Thread thread = new Thread(pipeline, "bench-pipeline");
+            long t0 = System.nanoTime();
+            thread.start();
+            Thread.sleep((long) (seconds * 1000));
+            pipeline.stop();
+            thread.join();
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            double fps = pipeline.processed() / elapsed;
+            out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s (%.0f %% of the raw inference rate),"
+                    + " %.1f detections per frame%n", pipeline.processed(), elapsed, fps, 100 * fps / rawFps,
+                    totals.meanDetections());
+        }
+        out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
+                pipeline.latency().percentile(50), pipeline.latency().percentile(95), pipeline.latency().percentile(99));
+        out.println("time per stage:  " + totals.shares());
+        out.println("memory:          start " + start + ", end " + MemoryFigures.now());
+    }
+
+    private int[] regionsPerFrame(List<Frame> frames) throws DetectorException {
+        int[] batches = new int[frames.size()];
+        try (Detector counter = DetectorFactory.open(bundle, selection, 0.0, threads)) {
+            for (int i = 0; i < frames.size(); i++) {
+                batches[i] = counter.detect(frames.get(i)).detections().size();
+            }
+        }
+        return batches;
+    }
+
+    /** Frames per second the backend alone sustains on those frames' batches. */
+    private double rawRate(int[] batches, double seconds) throws DetectorException {
+        try (ModelRunner runner = DetectorFactory.runner(bundle, selection, threads)) {
+            for (int i = 0; i < batches.length; i++) {
+                runner.run(Math.max(1, batches[i]));
+            }
+            long t0 = System.nanoTime();
+            long deadline = t0 + (long) (seconds * 1e9);
+            long frames = 0;
+            while (System.nanoTime() < deadline) {
+                int batch = batches[(int) (frames % batches.length)];
+                if (batch > 0) {
+                    runner.run(batch);
+                }
+                frames++;
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            double fps = frames / elapsed;
+            out.printf("raw inference:   %s, %.3f ms per frame (%.0f frames/s) on the batches these frames give"
+                    + " (%.1f regions per frame)%n", runner.backend(), 1000 / fps, fps,
+                    java.util.Arrays.stream(batches).average().orElse(0));
+            return fps;
+        }
+    }
+}

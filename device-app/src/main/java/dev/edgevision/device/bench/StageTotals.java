@@ -1,0 +1,61 @@
+package dev.edgevision.device.bench;
+
+import dev.edgevision.core.detect.DetectionPublisher;
+import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.core.detect.StageTimings;
+
+/** Passes records on to a publisher and adds up the time each stage took. */
+final class StageTotals implements DetectionPublisher {
+    private final DetectionPublisher next;
+    private double capture;
+    private double preprocess;
+    private double inference;
+    private double postprocess;
+    private double total;
+    private long records;
+    private long detections;
+
+    StageTotals(DetectionPublisher next) {
+        this.next = next;
+    }
+
+    @Override
+    public void publish(String camera, DetectionRecord record) {
+        next.publish(camera, record);
+        StageTimings t = record.latencyMs();
+        synchronized (this) {
+            capture += t.capture();
+            preprocess += t.preprocess();
+            inference += t.inference();
+            postprocess += t.postprocess();
+            total += t.total();
+            records++;
+            detections += record.detections().size();
+        }
+    }
+
+    /** Share of the glass-to-publish time per stage, as text; the rest is record building and publishing. */
+    synchronized String shares() {
+        double rest = Math.max(0, total - capture - preprocess - inference - postprocess);
+        return String.format("capture %.0f %%, preprocess %.0f %%, inference %.0f %%, postprocess %.0f %%,"
+                + " record and publish %.0f %%", pct(capture), pct(preprocess), pct(inference), pct(postprocess),
+                pct(rest));
+    }
+
+    synchronized double meanInferenceMs() {
+        return records == 0 ? Double.NaN : inference / records;
+    }
+
+    synchronized double meanDetections() {
+        return records == 0 ? Double.NaN : (double) detections / records;
+    }
+
+    private double pct(double part) {
+        return total == 0 ? 0 : 100 * part / total;
+    }
+
+    @Override
+    public void close() {
+        next.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.edgevision.device.cli;
+
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.device.bench.PipelineBenchmark;
+import dev.edgevision.device.mqtt.DeviceStatus;
+import dev.edgevision.device.mqtt.EmbeddedBroker;
+import dev.edgevision.device.mqtt.MqttPublisher;
+import dev.edgevision.device.mqtt.MqttSettings;
+import dev.edgevision.device.pipeline.BackendChoice;
+import dev.edgevision.device.pipeline.BackendSelection;
+import dev.edgevision.device.pipeline.BackendSelector;
+import dev.edgevision.device.pipeline.DetectorFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code appliance bench}: how fast the backend is, and how much of that the whole pipeline keeps. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Measure raw inference, pipeline frames/s, latency percentiles, stage shares, memory.",
+        description = {
+            "Renders synthetic frames, measures the backend alone on the batches they give, then",
+            "replays them through the whole pipeline (pre-processing, inference, decoding, record,",
+            "MQTT publish to an embedded broker at QoS 0) as fast as it goes. Prints figures only."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle (default: models/digits.vbundle).")
+    Path model;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "auto, tensorrt or onnxruntime (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--seconds", defaultValue = "15", paramLabel = "S", description = "Per measurement (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--size", defaultValue = "640x480", paramLabel = "WxH", description = "Frame size (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads, 0 for all.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        if (wh.length != 2 || !wh[0].matches("\\d{2,5}") || !wh[1].matches("\\d{2,5}")) {
+            throw new IllegalArgumentException("--size must be WIDTHxHEIGHT such as 640x480, got '" + size + "'");
+        }
+        Path home = Path.of(System.getProperty("edgevision.home", "."));
+        ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve("models/digits.vbundle"));
+        BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
+        System.out.printf("model:           %s %s, backend %s (%s), %s frames, %d CPUs%n", bundle.manifest().name(),
+                bundle.manifest().version(), selection.backend().name().toLowerCase(Locale.ROOT), selection.reason(),
+                size, Runtime.getRuntime().availableProcessors());
+        var frames = PipelineBenchmark.frames(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 60);
+        Path spool = Files.createTempDirectory("edgevision-bench-spool");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0);
+             MqttPublisher publisher = MqttPublisher.start(MqttSettings.builder(broker.uri(), "bench", spool).build(),
+                     new DeviceStatus("bench", SoftwareVersion.get(), DetectorFactory.identity(bundle),
+                             selection.backend().name().toLowerCase(Locale.ROOT), List.of("cam0")))) {
+            new PipelineBenchmark(bundle, selection, threads, System.out).run(frames, seconds, publisher);
+            System.out.printf("mqtt:            %s%n", publisher.stats());
+        }
+        return 0;
+    }
+}
