@@ -47,11 +47,12 @@ public final class PipelineBenchmark {
         return frames;
     }
 
-    /** Runs both measurements, {@code seconds} each, publishing through {@code publisher}. */
-    public void run(List<Frame> frames, double seconds, DetectionPublisher publisher) throws Exception {
+    /** Measures the backend for {@code rawSeconds}, then the pipeline for {@code seconds}, publishing through {@code publisher}. */
+    public void run(List<Frame> frames, double rawSeconds, double seconds, DetectionPublisher publisher)
+            throws Exception {
         MemoryFigures start = MemoryFigures.now();
         int[] batches = regionsPerFrame(frames);
-        double rawFps = rawRate(batches, seconds);
+        double rawFps = rawRate(batches, rawSeconds);
         StageTotals totals = new StageTotals(publisher);
         CameraPipeline pipeline;
         try (Detector detector = DetectorFactory.open(bundle, selection, 0.5, threads)) {

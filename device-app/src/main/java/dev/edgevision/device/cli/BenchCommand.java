@@ -35,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "15", paramLabel = "S", description = "Per measurement (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--raw-seconds", paramLabel = "S", description = "Backend-only measurement (default: --seconds).")
+    Double rawSeconds;
+
     @Option(names = "--size", defaultValue = "640x480", paramLabel = "WxH", description = "Frame size (default: ${DEFAULT-VALUE}).")
     String size;
 
@@ -59,7 +62,8 @@ final class BenchCommand implements Callable<Integer> {
              MqttPublisher publisher = MqttPublisher.start(MqttSettings.builder(broker.uri(), "bench", spool).build(),
                      new DeviceStatus("bench", SoftwareVersion.get(), DetectorFactory.identity(bundle),
                              selection.backend().name().toLowerCase(Locale.ROOT), List.of("cam0")))) {
-            new PipelineBenchmark(bundle, selection, threads, System.out).run(frames, seconds, publisher);
+            new PipelineBenchmark(bundle, selection, threads, System.out).run(frames, rawSeconds == null ? seconds : rawSeconds, seconds,
+                    publisher);
             System.out.printf("mqtt:            %s%n", publisher.stats());
         }
         return 0;
