@@ -1,5 +1,6 @@
 package dev.edgevision.device.cli;
 
+import dev.edgevision.core.testing.CapturedRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,7 @@ class DemoCommandTest {
     @Test
     void detectionsArriveOverTheEmbeddedBroker() {
         System.setProperty("edgevision.home", Path.of("..").toAbsolutePath().normalize().toString());
-        CliRun run = CliRun.of("demo", "--seconds", "6", "--camera", "synthetic://digits?fps=5&seed=3");
+        CapturedRun run = CliRun.of("demo", "--seconds", "6", "--camera", "synthetic://digits?fps=5&seed=3");
         assertEquals(0, run.status(), run.err());
         long lines = run.out().lines().filter(l -> l.startsWith("cam0 frame")).count();
         assertTrue(lines >= 10, "about 5 frames a second for 6 s arrive over MQTT, got " + lines + ":\n" + run.out());

@@ -1,5 +1,6 @@
 package dev.edgevision.device.cli;
 
+import dev.edgevision.core.testing.CapturedRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class DetectCommandTest {
 
     @Test
     void writesOneRecordPerImageAndNothingElse() throws Exception {
-        CliRun run = CliRun.of("detect", "--model", BUNDLE, "--device", "bench-1", pages.toString());
+        CapturedRun run = CliRun.of("detect", "--model", BUNDLE, "--device", "bench-1", pages.toString());
         assertEquals(0, run.status(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.out());
@@ -68,7 +69,7 @@ class DetectCommandTest {
     void badInputIsNamedTheRestGoesOnAndStatusIsOne() throws Exception {
         Path corrupt = Files.write(dir.resolve("broken.jpg"), new byte[] {1, 2, 3, 4});
         Path out = dir.resolve("records.jsonl");
-        CliRun run = CliRun.of("detect", "--model", BUNDLE, "--out", out.toString(), corrupt.toString(),
+        CapturedRun run = CliRun.of("detect", "--model", BUNDLE, "--out", out.toString(), corrupt.toString(),
                 pages.resolve("page2.png").toString(), dir.resolve("missing.png").toString());
         assertEquals(1, run.status(), run.err());
         assertEquals("", run.out(), "records go to --out, nothing to standard output");
@@ -80,7 +81,7 @@ class DetectCommandTest {
     @Test
     void badBundleIsOneLine() throws Exception {
         Path notBundle = Files.writeString(dir.resolve("x.vbundle"), "nope");
-        CliRun run = CliRun.of("detect", "--model", notBundle.toString(), pages.toString());
+        CapturedRun run = CliRun.of("detect", "--model", notBundle.toString(), pages.toString());
         assertEquals(1, run.status());
         assertTrue(run.err().contains("x.vbundle: not a model bundle"), run.err());
         assertEquals("", run.out());

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.cli;
 
+import dev.edgevision.core.testing.CapturedRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    static void assertOneLineError(CliRun run, String... fragments) {
+    static void assertOneLineError(CapturedRun run, String... fragments) {
         assertEquals(1, run.status(), run.err());
         assertEquals("", run.out(), "nothing on standard output");
         String first = run.err().lines().filter(l -> l.contains("error:")).findFirst().orElse("");
@@ -82,7 +83,7 @@ class BadInputTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        CliRun run = CliRun.of("train", "--no-such-option");
+        CapturedRun run = CliRun.of("train", "--no-such-option");
         assertEquals(2, run.status());
         assertTrue(run.err().contains("Unknown option: '--no-such-option'"), run.err());
     }
@@ -97,7 +98,7 @@ class BadInputTest {
 
     @Test
     void helpListsTheCommands() {
-        CliRun run = CliRun.of("--help");
+        CapturedRun run = CliRun.of("--help");
         assertEquals(0, run.status());
         String help = run.out() + run.err();
         for (String command : new String[] {"train", "evaluate", "export"}) {

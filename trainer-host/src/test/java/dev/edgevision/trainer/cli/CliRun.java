@@ -1,24 +1,13 @@
 package dev.edgevision.trainer.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.edgevision.core.testing.CapturedRun;
 
-/** Runs the trainer's command line in-process and captures what it prints. */
-record CliRun(int status, String out, String err) {
-    static CliRun of(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = TrainerCli.run(args);
-            return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+/** Runs the trainer's command line in-process. */
+final class CliRun {
+    private CliRun() {
+    }
+
+    static CapturedRun of(String... args) {
+        return CapturedRun.of(TrainerCli::run, args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.cli;
 
+import dev.edgevision.core.testing.CapturedRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class TrainEvaluateExportTest {
         IdxFixtures.writeSubset(real.train().read(), 600, data, "train");
         IdxFixtures.writeSubset(real.test().orElseThrow().read(), 200, data, "test");
         run = dir.resolve("run");
-        CliRun result = CliRun.of("train", "--data", data.toString(), "--out", run.toString(), "--epochs", "2",
+        CapturedRun result = CliRun.of("train", "--data", data.toString(), "--out", run.toString(), "--epochs", "2",
                 "--width", "4", "--batch", "32");
         assertEquals(0, result.status(), result.err());
         trained = new ObjectMapper().readTree(result.out().strip());
@@ -54,7 +55,7 @@ class TrainEvaluateExportTest {
 
     @Test
     void evaluatePrintsTheSameAccuracyAsTraining() throws Exception {
-        CliRun result = CliRun.of("evaluate", "--model", run.resolve("digits.vbundle").toString(), "--data",
+        CapturedRun result = CliRun.of("evaluate", "--model", run.resolve("digits.vbundle").toString(), "--data",
                 data.toString());
         assertEquals(0, result.status(), result.err());
         assertEquals(1, result.out().lines().count(), "exactly one JSON line: " + result.out());
@@ -73,7 +74,7 @@ class TrainEvaluateExportTest {
     @Test
     void exportedCheckpointScoresLikeTheTrainedBundle() throws Exception {
         Path exported = dir.resolve("exported.vbundle");
-        CliRun export = CliRun.of("export", "--checkpoint", run.resolve("checkpoint.zip").toString(), "--out",
+        CapturedRun export = CliRun.of("export", "--checkpoint", run.resolve("checkpoint.zip").toString(), "--out",
                 exported.toString(), "--name", "digits-x", "--model-version", "7");
         assertEquals(0, export.status(), export.err());
         ModelBundle bundle = ModelBundle.open(exported);
@@ -81,7 +82,7 @@ class TrainEvaluateExportTest {
         assertEquals("7", bundle.manifest().version());
         assertEquals(ModelBundle.open(run.resolve("digits.vbundle")).modelSha256(), bundle.modelSha256(),
                 "the same network exports to the same ONNX bytes");
-        CliRun evaluate = CliRun.of("evaluate", "--model", exported.toString(), "--data", data.toString());
+        CapturedRun evaluate = CliRun.of("evaluate", "--model", exported.toString(), "--data", data.toString());
         assertEquals(trained.get("accuracy").asDouble(),
                 new ObjectMapper().readTree(evaluate.out()).get("accuracy").asDouble(), 1e-6);
     }
@@ -92,7 +93,7 @@ class TrainEvaluateExportTest {
         DigitSet test = IdxFolder.scan(data).test().orElseThrow().read();
         IdxFixtures.writeSubset(test, 50, other, "batch1");
         IdxFixtures.writeSubset(test, 30, other, "batch2");
-        CliRun result = CliRun.of("evaluate", "--model", run.resolve("digits.vbundle").toString(), "--data",
+        CapturedRun result = CliRun.of("evaluate", "--model", run.resolve("digits.vbundle").toString(), "--data",
                 other.toString());
         assertEquals(0, result.status(), result.err());
         assertEquals(80, new ObjectMapper().readTree(result.out()).get("count").asInt());
