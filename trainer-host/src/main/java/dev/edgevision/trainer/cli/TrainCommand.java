@@ -87,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         DigitSet all = folder.train().read();
         DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
         ClassifierRun run = new ClassifierRun(settings, out, bundle == null ? out.resolve("digits.vbundle") : bundle,
-                name, modelVersion);
+                name, modelVersion, folder.folder().toAbsolutePath().normalize().getFileName().toString());
         ClassifierRun.Outcome outcome = run.execute(all, test, new ProgressBar(System.err, System.console() != null));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("accuracy", outcome.testAccuracy());

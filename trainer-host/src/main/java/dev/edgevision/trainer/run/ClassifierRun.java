@@ -34,8 +34,14 @@ public final class ClassifierRun {
     private final Path bundlePath;
     private final String name;
     private final String version;
+    private final String dataset;
 
-    public ClassifierRun(TrainingSettings settings, Path out, Path bundlePath, String name, String version) {
+    /**
+     * @param dataset the data's name as the bundle's metrics record it (the IDX folder's name)
+     */
+    public ClassifierRun(TrainingSettings settings, Path out, Path bundlePath, String name, String version,
+            String dataset) {
+        this.dataset = dataset;
         this.settings = settings;
         this.out = out;
         this.bundlePath = bundlePath;
@@ -75,7 +81,7 @@ public final class ClassifierRun {
         metrics.put(scoredOn + "_count", score.count());
         metrics.put("validation_accuracy", result.history().get(result.bestEpoch() - 1).validationAccuracy());
         metrics.put("epochs", result.history().size());
-        metrics.put("dataset", all.origin());
+        metrics.put("dataset", dataset);
         long exportStart = System.nanoTime();
         DigitClassifierBundle.write(result.network(), name, version, metrics, bundlePath);
         double parity = checkBundle(bundlePath, scored, dl4j);
