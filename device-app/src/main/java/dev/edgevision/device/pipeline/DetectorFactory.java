@@ -3,18 +3,25 @@ package dev.edgevision.device.pipeline;
 import dev.edgevision.core.detect.Detector;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.detect.ModelIdentity;
+import dev.edgevision.core.inference.FrameClassifier;
 import dev.edgevision.core.inference.ModelRunner;
 import dev.edgevision.core.inference.RegionClassifier;
 import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Polarity;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.ort.OrtRunner;
+import java.util.List;
 
 /**
  * Opens the detector a bundle needs on the selected backend: a classifier whose manifest says
- * {@code resize: mnist} serves frames through {@link RegionClassifier}; detector bundles arrive
- * with the detector issue.
+ * {@code resize: mnist} names every digit-like mark through {@link RegionClassifier}; one that says
+ * {@code stretch} or {@code letterbox} names the whole frame through {@link FrameClassifier};
+ * detector bundles arrive with the detector issue.
  */
 public final class DetectorFactory {
+    /** What the appliance's cameras look at: dark ink on paper. Natural-image models ignore it. */
+    public static final Polarity FRAME_POLARITY = Polarity.DARK_ON_LIGHT;
+
     /** Most regions one frame is classified in (one batch). */
     public static final int MAX_REGIONS = 32;
 
@@ -33,12 +40,16 @@ public final class DetectorFactory {
             throw new DetectorException(bundle.path() + ": task '" + bundle.manifest().task().wireName()
                     + "' is not supported by this version of the device software");
         }
-        if (!"mnist".equals(bundle.manifest().input().resize())) {
-            throw new DetectorException(bundle.path() + ": a classifier with resize '"
-                    + bundle.manifest().input().resize() + "' cannot serve camera frames yet (only 'mnist')");
+        String resize = bundle.manifest().input().resize() == null ? "stretch" : bundle.manifest().input().resize();
+        if (!List.of("mnist", "stretch", "letterbox").contains(resize)) {
+            throw new DetectorException(bundle.path() + ": input.resize '" + resize
+                    + "' is not one of mnist, stretch, letterbox");
         }
         ModelRunner runner = runner(bundle, selection, threads);
-        return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
+        if ("mnist".equals(resize)) {
+            return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
+        }
+        return new FrameClassifier(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY);
     }
 
     /** The bare backend runner for {@code bundle}, batch up to {@link #MAX_REGIONS} (for benchmarks). */
