@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.eval;
 
+import dev.edgevision.core.model.BundleException;
 import dev.edgevision.core.model.InputSpec;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.ModelManifest;
@@ -19,27 +20,29 @@ import java.util.stream.IntStream;
 public final class BundleEvaluator implements AutoCloseable {
     private static final int BATCH = 256;
 
+    private final ModelBundle bundle;
     private final ModelManifest manifest;
     private final OrtModel model;
     private final PixelScaling scaling;
 
-    public BundleEvaluator(ModelBundle bundle, int threads) throws OrtModelException {
+    public BundleEvaluator(ModelBundle bundle, int threads) throws OrtModelException, BundleException {
+        this.bundle = bundle;
         this.manifest = bundle.manifest();
         if (manifest.task() != Task.CLASSIFICATION) {
-            throw new IllegalArgumentException(bundle.path() + ": task is " + manifest.task().wireName()
-                    + "; evaluate on IDX digits needs a classification bundle");
+            throw new BundleException(bundle.path(), "task is " + manifest.task().wireName()
+                    + "; evaluating on IDX digits needs a classification bundle");
         }
         this.model = OrtModel.load(bundle.modelBytes(), threads);
         this.scaling = PixelScaling.of(manifest.input(), Polarity.LIGHT_ON_DARK);
     }
 
     /** Class probabilities for every digit of {@code set}, flattened. */
-    public float[] probabilities(DigitSet set) throws OrtModelException {
+    public float[] probabilities(DigitSet set) throws OrtModelException, BundleException {
         InputSpec input = manifest.input();
         if (input.height() != set.rows() || input.width() != set.cols() || input.channels() != 1) {
-            throw new IllegalArgumentException("the model takes " + input.channels() + "x" + input.height() + "x"
-                    + input.width() + " inputs but " + set.origin() + " holds 1x" + set.rows() + "x" + set.cols()
-                    + " images");
+            throw new BundleException(bundle.path(), "the model takes " + input.channels() + "x" + input.height()
+                    + "x" + input.width() + " inputs but " + set.origin() + " holds 1x" + set.rows() + "x"
+                    + set.cols() + " images");
         }
         int classes = manifest.labels().size();
         int pixels = set.rows() * set.cols();
@@ -51,7 +54,7 @@ public final class BundleEvaluator implements AutoCloseable {
             float[] input1 = n == BATCH ? batch : java.util.Arrays.copyOf(batch, n * pixels);
             float[] out = model.run(input1, new long[] {n, 1, set.rows(), set.cols()}, manifest.decoder().output());
             if (out.length != n * classes) {
-                throw new IllegalStateException("the model gave " + out.length + " outputs for " + n + " inputs, "
+                throw new BundleException(bundle.path(), "the model gave " + out.length + " outputs for " + n + " inputs, "
                         + "expected " + classes + " per input (one per label)");
             }
             System.arraycopy(out, 0, result, from * classes, out.length);
@@ -63,7 +66,7 @@ public final class BundleEvaluator implements AutoCloseable {
     }
 
     /** Scores the bundle on {@code set}. */
-    public ClassificationScore score(DigitSet set) throws OrtModelException {
+    public ClassificationScore score(DigitSet set) throws OrtModelException, BundleException {
         int[] truth = IntStream.range(0, set.size()).map(set::label).toArray();
         return ClassificationScore.of(probabilities(set), truth, manifest.labels());
     }

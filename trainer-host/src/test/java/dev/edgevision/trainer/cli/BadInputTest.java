@@ -97,6 +97,23 @@ class BadInputTest {
     }
 
     @Test
+    void bundleForOtherImagesIsNamed() throws Exception {
+        dev.edgevision.core.model.ModelBundle digits = dev.edgevision.core.model.ModelBundle.open(
+                Path.of("..", "models", "digits.vbundle"));
+        var m = digits.manifest();
+        var in = m.input();
+        var wide = new dev.edgevision.core.model.InputSpec(in.name(), java.util.List.of(-1, 1, 32, 32), in.layout(),
+                in.dtype(), in.colour(), in.valueRange(), in.mean(), in.std(), in.polarity(), in.resize());
+        Path bundle = dir.resolve("wide.vbundle");
+        new dev.edgevision.core.model.BundleWriter(new dev.edgevision.core.model.ModelManifest(m.formatVersion(),
+                m.name(), m.version(), m.task(), m.description(), m.created(), m.producer(), m.modelFile(), wide,
+                m.outputs(), m.decoder(), m.labels(), m.metrics(), m.files()))
+                .add(m.modelFile(), digits.modelBytes()).write(bundle);
+        assertOneLineError(CliRun.of("evaluate", "--model", bundle.toString(), "--data",
+                IdxFixtures.bundledDataset().toString()), "wide.vbundle", "the model takes 1x32x32 inputs");
+    }
+
+    @Test
     void helpListsTheCommands() {
         CapturedRun run = CliRun.of("--help");
         assertEquals(0, run.status());
