@@ -41,23 +41,10 @@ public final class FrameClassifier implements Detector {
         long t1 = System.nanoTime();
         float[] output = runner.run(1);
         long t2 = System.nanoTime();
-        int classes = manifest.labels().size();
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (output[c] > output[best]) {
-                best = c;
-            }
-        }
-        double score = output[best];
-        if ("logits".equals(manifest.decoder().type())) {
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += Math.exp(output[c] - output[best]);
-            }
-            score = 1 / sum;
-        }
-        List<Detection> detections = score < threshold ? List.of() : List.of(new Detection(
-                manifest.labels().get(best), best, score, new BoundingBox(0, 0, frame.width(), frame.height())));
+        TopClass top = TopClass.of(output, 0, manifest.labels().size(), "logits".equals(manifest.decoder().type()));
+        List<Detection> detections = top.score() < threshold ? List.of() : List.of(new Detection(
+                manifest.labels().get(top.classId()), top.classId(), top.score(),
+                new BoundingBox(0, 0, frame.width(), frame.height())));
         long t3 = System.nanoTime();
         return new Result(detections, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
     }

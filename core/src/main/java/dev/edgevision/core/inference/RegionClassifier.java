@@ -75,25 +75,11 @@ public final class RegionClassifier implements Detector {
     }
 
     private List<Detection> decode(float[] output, int row, boolean logits, Region region) {
-        int offset = row * classes;
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (output[offset + c] > output[offset + best]) {
-                best = c;
-            }
-        }
-        double score = output[offset + best];
-        if (logits) {
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                sum += Math.exp(output[offset + c] - output[offset + best]);
-            }
-            score = 1 / sum;
-        }
-        if (score < threshold) {
+        TopClass top = TopClass.of(output, row * classes, classes, logits);
+        if (top.score() < threshold) {
             return List.of();
         }
-        return List.of(new Detection(manifest.labels().get(best), best, score,
+        return List.of(new Detection(manifest.labels().get(top.classId()), top.classId(), top.score(),
                 new BoundingBox(region.x(), region.y(), region.width(), region.height())));
     }
 
