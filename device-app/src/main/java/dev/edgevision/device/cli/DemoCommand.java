@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
                     new ApplianceConfig.ModelSection(model == null ? "models/digits.vbundle" : model.toString(),
                             "auto", 0.5, 0),
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),
-                    new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString()));
+                    new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);
                  ServiceRunner runner = ServiceRunner.start(config, home)) {
                 if (runner.service().pipelines().get(0).source() instanceof SyntheticSource synthetic) {

@@ -44,8 +44,10 @@ final class ServiceRunner implements AutoCloseable {
             }
             return mqtt[0];
         });
+        long statsSeconds = config.mqtt() == null || config.mqtt().statsSeconds() == null ? STATS_SECONDS
+                : config.mqtt().statsSeconds();
         StatusReporter reporter = mqtt[0] == null ? null
-                : new StatusReporter(mqtt[0], service, SoftwareVersion.get(), STATS_SECONDS);
+                : new StatusReporter(mqtt[0], service, SoftwareVersion.get(), statsSeconds);
         return new ServiceRunner(service, mqtt[0], reporter);
     }
 

@@ -46,14 +46,15 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      * @param prefix topic prefix, {@code vision} by default
      * @param detectionsQos QoS of the detections topic, 0 by default
      * @param spoolDir where QoS 1 messages wait while the broker is away
+     * @param statsSeconds seconds between stats messages (and camera health checks), 10 by default
      */
     public record MqttSection(String broker, String username, String password, String prefix, Integer detectionsQos,
-            String spoolDir) {
+            String spoolDir, Integer statsSeconds) {
         @Override
         public String toString() {
             return "MqttSection[broker=" + broker + ", username=" + username + ", password="
                     + (password == null ? "none" : "****") + ", prefix=" + prefix + ", detectionsQos="
-                    + detectionsQos + ", spoolDir=" + spoolDir + "]";
+                    + detectionsQos + ", spoolDir=" + spoolDir + ", statsSeconds=" + statsSeconds + "]";
         }
     }
 
@@ -116,6 +117,9 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         }
         if (mqtt.detectionsQos() != null && (mqtt.detectionsQos() < 0 || mqtt.detectionsQos() > 2)) {
             problems.add("mqtt.detections_qos must be 0, 1 or 2, got " + mqtt.detectionsQos());
+        }
+        if (mqtt.statsSeconds() != null && (mqtt.statsSeconds() < 1 || mqtt.statsSeconds() > 3600)) {
+            problems.add("mqtt.stats_seconds must be 1..3600, got " + mqtt.statsSeconds());
         }
         if (mqtt.prefix() != null && (mqtt.prefix().isBlank() || mqtt.prefix().matches(".*[+#].*"))) {
             problems.add("mqtt.prefix must be non-empty and hold no '+' or '#', got '" + mqtt.prefix() + "'");

@@ -70,13 +70,13 @@ public final class ConfigLoader {
                 ? new ApplianceConfig.DeviceSection(env.get("EDGEVISION_DEVICE_ID")) : c.device();
         ApplianceConfig.MqttSection m = c.mqtt();
         if (env.containsKey("EDGEVISION_MQTT_BROKER") && m == null) {
-            m = new ApplianceConfig.MqttSection(null, null, null, null, null, null);
+            m = new ApplianceConfig.MqttSection(null, null, null, null, null, null, null);
         }
         if (m != null) {
             m = new ApplianceConfig.MqttSection(env.getOrDefault("EDGEVISION_MQTT_BROKER", m.broker()),
                     env.getOrDefault("EDGEVISION_MQTT_USERNAME", m.username()),
                     env.getOrDefault("EDGEVISION_MQTT_PASSWORD", m.password()), m.prefix(), m.detectionsQos(),
-                    m.spoolDir());
+                    m.spoolDir(), m.statsSeconds());
         }
         return new ApplianceConfig(device, c.model(), c.cameras(), m);
     }
@@ -87,7 +87,7 @@ public final class ConfigLoader {
         ApplianceConfig masked = m == null || m.password() == null ? config
                 : new ApplianceConfig(config.device(), config.model(), config.cameras(),
                         new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
-                                m.spoolDir()));
+                                m.spoolDir(), m.statsSeconds()));
         try {
             return YAML.writeValueAsString(masked);
         } catch (IOException e) {

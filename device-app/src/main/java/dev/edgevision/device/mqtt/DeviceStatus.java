@@ -2,6 +2,7 @@ package dev.edgevision.device.mqtt;
 
 import dev.edgevision.core.detect.ModelIdentity;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the retained status topic says about the device. The publisher adds the device id, a time
@@ -13,18 +14,26 @@ import java.util.List;
  * @param model the model being served, or null before one is loaded
  * @param backend the inference backend, e.g. {@code onnxruntime-cpu}, or null
  * @param cameras names of the configured cameras
+ * @param cameraStates each camera's health by name, or null when not known yet
  */
 public record DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
-        List<String> cameras) {
+        List<String> cameras, Map<String, CameraHealth> cameraStates) {
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
 
     public DeviceStatus {
         cameras = List.copyOf(cameras);
+        cameraStates = cameraStates == null ? null : Map.copyOf(cameraStates);
+    }
+
+    /** A status whose cameras' health is not known yet. */
+    public DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
+            List<String> cameras) {
+        this(state, softwareVersion, model, backend, cameras, null);
     }
 
     /** The same status in another state. */
     public DeviceStatus withState(String newState) {
-        return new DeviceStatus(newState, softwareVersion, model, backend, cameras);
+        return new DeviceStatus(newState, softwareVersion, model, backend, cameras, cameraStates);
     }
 }

@@ -46,6 +46,9 @@ final class Payloads {
         node.set("model", MAPPER.valueToTree(status.model()));
         node.put("backend", status.backend());
         node.set("cameras", MAPPER.valueToTree(status.cameras()));
+        if (status.cameraStates() != null) {
+            node.set("camera_states", MAPPER.valueToTree(new java.util.TreeMap<>(status.cameraStates())));
+        }
         if (reason != null) {
             node.put("reason", reason);
         }

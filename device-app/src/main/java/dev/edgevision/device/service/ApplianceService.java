@@ -34,7 +34,7 @@ public final class ApplianceService implements AutoCloseable {
     private final List<CameraPipeline> pipelines = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Detector> detectors = new ArrayList<>();
-    private final List<String> cameraErrors = new ArrayList<>();
+    private final List<CameraFailure> cameraFailures = new ArrayList<>();
     private final ModelBundle bundle;
     private final BackendSelection selection;
     private String backendName;
@@ -67,6 +67,10 @@ public final class ApplianceService implements AutoCloseable {
         return service;
     }
 
+    /** A camera that could not be opened at start, and why. */
+    public record CameraFailure(String name, String uri, String error) {
+    }
+
     /** Makes the publisher for a service whose model and backend are known. */
     @FunctionalInterface
     public interface PublisherFactory {
@@ -81,9 +85,8 @@ public final class ApplianceService implements AutoCloseable {
             try {
                 source = FrameSources.open(camera.uri());
             } catch (RuntimeException e) {
-                String problem = "camera " + camera.name() + ": " + e.getMessage();
-                cameraErrors.add(problem);
-                LOG.error(problem);
+                cameraFailures.add(new CameraFailure(camera.name(), camera.uri(), e.getMessage()));
+                LOG.error("camera {}: {}", camera.name(), e.getMessage());
                 continue;
             }
             Detector detector = DetectorFactory.open(bundle, selection, threshold, threadsPerModel);
@@ -100,7 +103,8 @@ public final class ApplianceService implements AutoCloseable {
             LOG.info("camera {}: {} started", camera.name(), source.uri());
         }
         if (pipelines.isEmpty()) {
-            throw new IllegalStateException("no camera could be opened: " + String.join("; ", cameraErrors));
+            throw new IllegalStateException("no camera could be opened: " + String.join("; ",
+                    cameraFailures.stream().map(f -> f.name() + ": " + f.error()).toList()));
         }
     }
 
@@ -109,8 +113,8 @@ public final class ApplianceService implements AutoCloseable {
     }
 
     /** Cameras that could not be opened, with the reason. */
-    public List<String> cameraErrors() {
-        return cameraErrors;
+    public List<CameraFailure> cameraFailures() {
+        return cameraFailures;
     }
 
     public ModelBundle bundle() {

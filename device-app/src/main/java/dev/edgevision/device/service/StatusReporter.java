@@ -1,6 +1,8 @@
 package dev.edgevision.device.service;
 
+import dev.edgevision.core.frame.SourceState;
 import dev.edgevision.core.frame.SourceStatus;
+import dev.edgevision.device.mqtt.CameraHealth;
 import dev.edgevision.device.mqtt.DeviceStatus;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.pipeline.CameraPipeline;
@@ -12,13 +14,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the retained status when it changes and the stats every interval: frames per second,
- * glass-to-publish latency percentiles, dropped frames and camera states, per camera.
+ * Publishes the retained status when it changes (a camera reconnecting makes the device
+ * {@code degraded}, with each camera's state and last error) and the stats every interval: frames
+ * per second, glass-to-publish latency percentiles, dropped frames and camera states, per camera.
  */
 public final class StatusReporter implements AutoCloseable {
     private final MqttPublisher publisher;
     private final ApplianceService service;
     private final DeviceStatus online;
+    private Map<String, CameraHealth> lastHealth;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "status-reporter");
         t.setDaemon(true);
@@ -30,11 +34,12 @@ public final class StatusReporter implements AutoCloseable {
     public StatusReporter(MqttPublisher publisher, ApplianceService service, String softwareVersion, long seconds) {
         this.publisher = publisher;
         this.service = service;
-        List<String> cameras = service.pipelines().stream().map(CameraPipeline::camera).toList();
-        this.online = new DeviceStatus(service.cameraErrors().isEmpty() ? DeviceStatus.ONLINE : "degraded",
+        List<String> cameras = java.util.stream.Stream.concat(service.pipelines().stream().map(CameraPipeline::camera),
+                service.cameraFailures().stream().map(ApplianceService.CameraFailure::name)).toList();
+        this.online = new DeviceStatus(DeviceStatus.ONLINE,
                 softwareVersion, dev.edgevision.device.pipeline.DetectorFactory.identity(service.bundle()),
                 service.backendName(), cameras);
-        publisher.publishStatus(online);
+        publishStatusIfChanged();
         timer.scheduleAtFixedRate(this::report, seconds, seconds, TimeUnit.SECONDS);
     }
 
@@ -71,7 +76,35 @@ public final class StatusReporter implements AutoCloseable {
     }
 
     private void report() {
+        publishStatusIfChanged();
         publisher.publishStats(stats());
+    }
+
+    /** The status, online when every camera streams (or has ended), degraded otherwise. */
+    synchronized DeviceStatus status() {
+        Map<String, CameraHealth> health = new LinkedHashMap<>();
+        boolean healthy = service.cameraFailures().isEmpty();
+        for (ApplianceService.CameraFailure failure : service.cameraFailures()) {
+            health.put(failure.name(), new CameraHealth(failure.uri(), "failed", failure.error()));
+        }
+        for (CameraPipeline p : service.pipelines()) {
+            SourceStatus source = p.source().status();
+            String state = source.state().name().toLowerCase(java.util.Locale.ROOT);
+            health.put(p.camera(), new CameraHealth(source.uri(), state, source.lastError()));
+            healthy &= source.state() == SourceState.STREAMING || source.state() == SourceState.ENDED
+                    || source.state() == SourceState.OPENING;
+        }
+        return new DeviceStatus(healthy ? DeviceStatus.ONLINE : "degraded", online.softwareVersion(), online.model(),
+                online.backend(), online.cameras(), health);
+    }
+
+    private synchronized void publishStatusIfChanged() {
+        DeviceStatus now = status();
+        Map<String, CameraHealth> states = Map.copyOf(now.cameraStates());
+        if (!states.equals(lastHealth)) {
+            lastHealth = states;
+            publisher.publishStatus(now);
+        }
     }
 
     @Override
