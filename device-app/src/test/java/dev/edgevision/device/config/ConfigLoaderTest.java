@@ -111,6 +111,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theShippedExampleIsValid() throws Exception {
+        ApplianceConfig c = ConfigLoader.load(Path.of("..", "config", "appliance.example.yaml"), Map.of());
+        assertEquals("jetson-01", c.device().id());
+        assertEquals(10, c.mqtt().statsSeconds());
+    }
+
+    @Test
     void missingFileIsNamed() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(dir.resolve("none.yaml"), Map.of()));
