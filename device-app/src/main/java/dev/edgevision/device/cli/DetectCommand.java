@@ -113,9 +113,15 @@ public final class DetectCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
+                List<Path> media;
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(p -> isMedia(p) && Files.isRegularFile(p)).sorted().forEach(files::add);
+                    media = listing.filter(p -> isMedia(p) && Files.isRegularFile(p)).sorted().toList();
                 }
+                if (media.isEmpty()) {
+                    fail(path, "holds no images or videos (" + String.join(", ", IMAGE_EXTENSIONS) + ", "
+                            + String.join(", ", VIDEO_EXTENSIONS) + ")");
+                }
+                files.addAll(media);
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {

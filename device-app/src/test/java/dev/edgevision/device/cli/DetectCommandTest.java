@@ -79,6 +79,14 @@ class DetectCommandTest {
     }
 
     @Test
+    void emptyFolderIsAnError() throws Exception {
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+        CapturedRun run = CliRun.of("detect", "--model", BUNDLE, empty.toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("empty: holds no images or videos"), run.err());
+    }
+
+    @Test
     void badBundleIsOneLine() throws Exception {
         Path notBundle = Files.writeString(dir.resolve("x.vbundle"), "nope");
         CapturedRun run = CliRun.of("detect", "--model", notBundle.toString(), pages.toString());
