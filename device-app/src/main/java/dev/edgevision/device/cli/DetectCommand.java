@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
  * decoding) over image and video files, one detection record per frame as JSON Lines.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the pipeline over image and video files; one JSON record per frame.",
         description = {
             "Runs the service's pipeline over files: images (JPEG, PNG, BMP), folders of them",
             "(sorted by name), and video files. Writes one detection record per image or video",
