@@ -35,7 +35,7 @@ class MqttPublisherEmbeddedTest {
 
     @TempDir
     Path spool;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     @BeforeAll
     static void startSharedBroker() throws Exception {
@@ -49,14 +49,11 @@ class MqttPublisherEmbeddedTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        resources.close();
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
-        toClose.add(resource);
-        return resource;
+        return resources.add(resource);
     }
 
     private MqttPublisher connectedPublisher(MqttSettings settings) throws Exception {

@@ -36,7 +36,7 @@ class MqttPublisherMosquittoTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     @BeforeAll
     static void needsMosquitto() {
@@ -45,14 +45,11 @@ class MqttPublisherMosquittoTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        resources.close();
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
-        toClose.add(resource);
-        return resource;
+        return resources.add(resource);
     }
 
     private Mosquitto broker(List<String> extra) throws Exception {
