@@ -36,6 +36,27 @@ final class TestSubscriber implements MqttCallback, AutoCloseable {
      * off) and Paho reconnects by itself, about once a second.
      */
     static TestSubscriber connect(String uri, String clientId, boolean persistent, String filter) throws MqttException {
+        // A broker that has just started (or restarted on the same port) now and then drops the very
+        // first connection; a subscriber that gives up then would fail the test for the wrong reason.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connectOnce(uri, clientId, persistent, filter);
+            } catch (MqttException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static TestSubscriber connectOnce(String uri, String clientId, boolean persistent, String filter)
+            throws MqttException {
         MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
         TestSubscriber subscriber = new TestSubscriber(client);
         client.setCallback(subscriber);
@@ -46,8 +67,13 @@ final class TestSubscriber implements MqttCallback, AutoCloseable {
         options.setMaxReconnectDelay(1000);
         options.setConnectionTimeout(5);
         options.setKeepAliveInterval(10);
-        client.connect(options);
-        client.subscribe(filter, 1);
+        try {
+            client.connect(options);
+            client.subscribe(filter, 1);
+        } catch (MqttException e) {
+            client.close(true);
+            throw e;
+        }
         return subscriber;
     }
 
