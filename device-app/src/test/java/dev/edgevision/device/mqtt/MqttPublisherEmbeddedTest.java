@@ -232,8 +232,11 @@ class MqttPublisherEmbeddedTest {
         int port = Fixtures.freePort();
         MqttPublisher publisher;
         try (SwallowingBroker swallowing = new SwallowingBroker(port)) {
+            // A slow reconnect leaves time to start the real broker and subscribe before the
+            // publisher reaches it, so the subscriber sees every re-sent record.
             publisher = closing(MqttPublisher.start(
-                    Fixtures.settings("tcp://127.0.0.1:" + port, spool, "it-ack").detectionsQos(1).build(),
+                    Fixtures.settings("tcp://127.0.0.1:" + port, spool, "it-ack").detectionsQos(1)
+                            .reconnectDelay(Duration.ofSeconds(3), Duration.ofSeconds(3)).build(),
                     Fixtures.status()));
             for (int frame = 1; frame <= 20; frame++) {
                 publisher.publish("cam0", record("cam0", frame));
