@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code trainer train}: trains the digit classifier, evaluates it, writes checkpoint, report and bundle. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class,
         header = "Train the digit classifier, score it on the test split, write report and bundle.", sortOptions = false,
         description = {
             "Trains the digit classifier on MNIST-format IDX digits (train-* files), with",
@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
             "and prints one JSON line with the test figures on standard output.",
             "The same seed and data give the same weights."})
 final class TrainCommand implements Callable<Integer> {
-    private final TrainingSettings d = TrainingSettings.defaults();
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder of IDX files (default: datasets/mnist-9k).")
     Path data;
@@ -46,32 +45,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", defaultValue = "1", paramLabel = "V", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
     String modelVersion;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 20261122).")
-    Long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
-    Integer epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: 10).")
-    Integer patience;
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement (default: ${DEFAULT-VALUE}).")
+    int patience;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: 128).")
-    Integer batch;
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
 
-    @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: 24).")
-    Integer width;
+    @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: ${DEFAULT-VALUE}).")
+    int width;
 
-    @Option(names = "--learning-rate", paramLabel = "R", description = "Initial Adam learning rate (default: 0.002).")
-    Double learningRate;
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Initial Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
 
-    @Option(names = "--learning-rate-decay", paramLabel = "F", description = "Learning-rate factor per epoch (default: 0.9).")
-    Double learningRateDecay;
+    @Option(names = "--learning-rate-decay", paramLabel = "F", description = "Learning-rate factor per epoch (default: ${DEFAULT-VALUE}).")
+    double learningRateDecay;
 
-    @Option(names = "--validation-fraction", paramLabel = "F", description = "Share of train-* held out for validation (default: 0.1).")
-    Double validationFraction;
+    @Option(names = "--validation-fraction", paramLabel = "F", description = "Share of train-* held out for validation (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
 
-    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop training after M minutes (default: no limit).")
-    Double maxMinutes;
+    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop training after M minutes; 0 for no limit (default: ${DEFAULT-VALUE}).")
+    double maxMinutes;
 
     @Option(names = "--augmentation", paramLabel = "KIND", defaultValue = "digits",
             description = "digits (shifts, rotation, scale, shear, elastic, noise) or none (default: ${DEFAULT-VALUE}).")
@@ -111,13 +110,8 @@ final class TrainCommand implements Callable<Integer> {
             aug = new AugmentationSettings(aug.maxShiftPixels(), aug.maxRotationDegrees(), aug.maxScaleChange(),
                     aug.maxShear(), aug.elasticAlpha(), aug.elasticSigma(), aug.noiseStd(), true);
         }
-        TrainingSettings s = new TrainingSettings(
-                seed != null ? seed : d.seed(), width != null ? width : d.width(), batch != null ? batch : d.batchSize(),
-                epochs != null ? epochs : d.maxEpochs(), patience != null ? patience : d.patience(),
-                learningRate != null ? learningRate : d.learningRate(),
-                learningRateDecay != null ? learningRateDecay : d.learningRateDecay(),
-                validationFraction != null ? validationFraction : d.validationFraction(),
-                maxMinutes != null ? maxMinutes : d.maxMinutes(), aug);
+        TrainingSettings s = new TrainingSettings(seed, width, batch, epochs, patience, learningRate,
+                learningRateDecay, validationFraction, maxMinutes, aug);
         String problem = s.problem();
         if (problem != null) {
             throw new UsageException(problem);
