@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +31,18 @@ public final class OrtRunner implements ModelRunner {
     private final String inputName;
     private final String outputName;
     private final long[] inputSample;
-    private final long[] outputSample;
     private final int maxBatch;
     private final float[] input;
-    private final float[] output;
     private final FloatBuffer inputBuffer;
-    private final FloatBuffer outputBuffer;
-    private final Map<Integer, OnnxTensor[]> tensors = new HashMap<>();
+    private final List<String> outputNames;
+    private final long[][] outputSamples;
+    private final float[][] outputs;
+    private final FloatBuffer[] outputBuffers;
+    private final Map<Integer, Bound> tensors = new HashMap<>();
+
+    /** The input tensor and the pinned output tensors for one batch size. */
+    private record Bound(OnnxTensor input, Map<String, OnnxTensor> outputs) {
+    }
 
     /**
      * Loads {@code bundle}'s graph.
@@ -50,13 +56,17 @@ public final class OrtRunner implements ModelRunner {
         this.inputName = manifest.input().name();
         this.outputName = manifest.decoder().output();
         this.inputSample = sample(manifest.input().shape());
-        OutputSpec out = manifest.outputs().stream().filter(o -> o.name().equals(outputName)).findFirst()
-                .orElseThrow();
-        this.outputSample = sample(out.shape());
+        this.outputNames = manifest.outputs().stream().map(OutputSpec::name).toList();
+        this.outputSamples = new long[outputNames.size()][];
+        this.outputs = new float[outputNames.size()][];
+        this.outputBuffers = new FloatBuffer[outputNames.size()];
+        for (int i = 0; i < outputNames.size(); i++) {
+            outputSamples[i] = sample(manifest.outputs().get(i).shape());
+            outputs[i] = new float[maxBatch * (int) product(outputSamples[i])];
+            outputBuffers[i] = direct(outputs[i].length);
+        }
         this.input = new float[maxBatch * (int) product(inputSample)];
-        this.output = new float[maxBatch * (int) product(outputSample)];
         this.inputBuffer = direct(input.length);
-        this.outputBuffer = direct(output.length);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (threads > 0) {
                 options.setIntraOpNumThreads(threads);
@@ -66,9 +76,9 @@ public final class OrtRunner implements ModelRunner {
         } catch (OrtException e) {
             throw new DetectorException(bundle.path() + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }
-        if (!session.getInputNames().contains(inputName) || !session.getOutputNames().contains(outputName)) {
+        if (!session.getInputNames().contains(inputName) || !session.getOutputNames().containsAll(outputNames)) {
             String problem = bundle.path() + ": the manifest names input '" + inputName + "' and output '"
-                    + outputName + "' but the graph has inputs " + session.getInputNames() + " and outputs "
+                    + String.join("', '", outputNames) + "' but the graph has inputs " + session.getInputNames() + " and outputs "
                     + session.getOutputNames() + "; fix the manifest (trainer bundle)";
             close();
             throw new DetectorException(problem);
@@ -116,29 +126,43 @@ public final class OrtRunner implements ModelRunner {
             throw new IllegalArgumentException("batch " + batch + " is outside 1.." + maxBatch);
         }
         int inCount = batch * (int) product(inputSample);
-        int outCount = batch * (int) product(outputSample);
         inputBuffer.clear();
         inputBuffer.put(input, 0, inCount);
         try {
-            OnnxTensor[] pair = tensorsFor(batch);
-            session.run(Map.of(inputName, pair[0]), Map.of(outputName, pair[1])).close();
+            Bound bound = tensorsFor(batch);
+            session.run(Map.of(inputName, bound.input()), bound.outputs()).close();
         } catch (OrtException e) {
             throw new DetectorException("ONNX Runtime failed to run the model: " + e.getMessage(), e);
         }
-        outputBuffer.clear();
-        outputBuffer.get(output, 0, outCount);
-        return output;
+        for (int i = 0; i < outputs.length; i++) {
+            outputBuffers[i].clear();
+            outputBuffers[i].get(outputs[i], 0, batch * (int) product(outputSamples[i]));
+        }
+        return output(outputName);
     }
 
-    private OnnxTensor[] tensorsFor(int batch) throws OrtException {
-        OnnxTensor[] pair = tensors.get(batch);
-        if (pair == null) {
-            pair = new OnnxTensor[] {
-                OnnxTensor.createTensor(environment, view(inputBuffer, batch * product(inputSample)), shape(batch, inputSample)),
-                OnnxTensor.createTensor(environment, view(outputBuffer, batch * product(outputSample)), shape(batch, outputSample))};
-            tensors.put(batch, pair);
+    @Override
+    public float[] output(String name) {
+        int index = outputNames.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("the model has no output '" + name + "'; it has " + outputNames);
         }
-        return pair;
+        return outputs[index];
+    }
+
+    private Bound tensorsFor(int batch) throws OrtException {
+        Bound bound = tensors.get(batch);
+        if (bound == null) {
+            Map<String, OnnxTensor> pinned = new LinkedHashMap<>();
+            for (int i = 0; i < outputNames.size(); i++) {
+                pinned.put(outputNames.get(i), OnnxTensor.createTensor(environment,
+                        view(outputBuffers[i], batch * product(outputSamples[i])), shape(batch, outputSamples[i])));
+            }
+            bound = new Bound(OnnxTensor.createTensor(environment, view(inputBuffer, batch * product(inputSample)),
+                    shape(batch, inputSample)), pinned);
+            tensors.put(batch, bound);
+        }
+        return bound;
     }
 
     private static FloatBuffer view(FloatBuffer buffer, long count) {
@@ -157,9 +181,9 @@ public final class OrtRunner implements ModelRunner {
 
     @Override
     public void close() {
-        tensors.values().forEach(pair -> {
-            pair[0].close();
-            pair[1].close();
+        tensors.values().forEach(bound -> {
+            bound.input().close();
+            bound.outputs().values().forEach(OnnxTensor::close);
         });
         tensors.clear();
         try {

@@ -24,6 +24,15 @@ public interface ModelRunner extends AutoCloseable {
      */
     float[] run(int batch) throws DetectorException;
 
+    /**
+     * Output tensor {@code name} of the last {@link #run(int)}, batch first, flattened; valid until
+     * the next run. Decoders that read several outputs (boxes and scores) use this; every output
+     * the manifest lists is available.
+     *
+     * @throws IllegalArgumentException when the manifest lists no output of that name
+     */
+    float[] output(String name);
+
     @Override
     void close();
 }
