@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.cli;
 
+import dev.edgevision.trainer.backend.Nd4jSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
             "Start with 'trainer train': it trains the digit classifier on the bundled",
             "9,000-digit MNIST sample, evaluates it on the held-out test split, writes an",
             "HTML report and a model bundle a device can load."},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ExportCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ExportCommand.class, BenchTrainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure (bad input, failed run), 2 bad command line."})
 public final class TrainerCli implements Runnable {
@@ -41,6 +42,7 @@ public final class TrainerCli implements Runnable {
     /** Runs the command line and returns the exit status. */
     public static int run(String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        Nd4jSetup.configure();
         Logging.configure(verbose);
         CommandLine cli = new CommandLine(new TrainerCli());
         cli.setExecutionExceptionHandler(new ErrorReporter(verbose));

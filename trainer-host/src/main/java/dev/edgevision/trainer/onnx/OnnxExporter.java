@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -23,7 +24,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * {@code ActivationLayer} and {@code DropoutLayer}; activations identity, relu, leakyrelu, sigmoid,
  * tanh and softmax; input preprocessors {@code CnnToFeedForwardPreProcessor} and {@code
  * FeedForwardToCnnPreProcessor}. Dropout, on a layer or as a layer, is the identity at inference and
- * exports to nothing. DL4J ignores a BatchNormalization layer's activation function, and so does the
+ * exports to nothing. A {@code Yolo2OutputLayer} exports to nothing too: the graph ends with the raw
+ * {@code [batch, anchors * (5 + classes), gridH, gridW]} tensor and the device decodes it as the
+ * bundle's {@code yolo2} decoder declares. DL4J ignores a BatchNormalization layer's activation function, and so does the
  * export. Anything else fails with an {@link OnnxExportException} naming the layer.
  *
  * <p>The graph computes what {@code net.output(x, false)} computes. Its input is
@@ -47,7 +50,8 @@ public final class OnnxExporter {
             OutputLayer.class, new DenseExporter(),
             ActivationLayer.class, (layer, input) ->
                     Activations.apply(layer, layer.conf(ActivationLayer.class).getActivationFn(), input),
-            DropoutLayer.class, (layer, input) -> input);
+            DropoutLayer.class, (layer, input) -> input,
+            Yolo2OutputLayer.class, (layer, input) -> input);
 
     /**
      * Translates {@code net} into a serialised ONNX model.

@@ -1,0 +1,70 @@
+package dev.edgevision.trainer.detector.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that decides a detector training run. Two runs with equal settings and data train
+ * the same network; a checkpoint is resumed only under the settings it was made with.
+ *
+ * @param seed seeds weights, examples and the validation set
+ * @param inputWidth model input width in pixels
+ * @param inputHeight model input height in pixels
+ * @param widths channels of each 3x3 stage (the stride is 2 to the number of stages minus one)
+ * @param anchorCount anchors fitted to the data's boxes
+ * @param batchSize examples per step
+ * @param stepsPerEpoch steps between validations and checkpoints
+ * @param maxEpochs epochs at most
+ * @param patience epochs without a better validation mAP before stopping
+ * @param learningRate Adam's peak learning rate (cosine decay to 5 % over {@code maxEpochs})
+ * @param validationFrames examples in the fixed validation set
+ */
+public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeight, List<Integer> widths,
+        int anchorCount, int batchSize, int stepsPerEpoch, int maxEpochs, int patience, double learningRate,
+        int validationFrames) {
+
+    public DetectorTrainingSettings {
+        widths = List.copyOf(widths);
+    }
+
+    /** The default digit detector's settings. */
+    public static DetectorTrainingSettings digits() {
+        return new DetectorTrainingSettings(20261122L, 320, 240, List.of(16, 32, 48, 64, 96), 5, 16, 200, 40, 8,
+                2e-3, 256);
+    }
+
+    /** The first problem with these settings, or null. */
+    public String problem() {
+        int stride = 1 << (widths.size() - 1);
+        if (inputWidth % stride != 0 || inputHeight % stride != 0 || inputWidth <= 0 || inputHeight <= 0) {
+            return "--size " + inputWidth + "x" + inputHeight + " must be a positive multiple of the stride " + stride;
+        }
+        if (anchorCount < 1 || anchorCount > 9) {
+            return "--anchors must be 1..9, got " + anchorCount;
+        }
+        if (batchSize < 1 || stepsPerEpoch < 1 || maxEpochs < 1 || patience < 1 || validationFrames < 1) {
+            return "--batch, --steps, --epochs, --patience and --validation must be at least 1";
+        }
+        if (!(learningRate > 0 && learningRate < 1)) {
+            return "--learning-rate must be in (0, 1), got " + learningRate;
+        }
+        return null;
+    }
+
+    /** Settings as the report and checkpoint show them. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("seed", Long.toString(seed));
+        m.put("input", inputWidth + "x" + inputHeight + " grayscale, letterbox");
+        m.put("stages", widths.toString());
+        m.put("anchors", Integer.toString(anchorCount));
+        m.put("batch", Integer.toString(batchSize));
+        m.put("steps per epoch", Integer.toString(stepsPerEpoch));
+        m.put("max epochs", Integer.toString(maxEpochs));
+        m.put("patience", Integer.toString(patience));
+        m.put("learning rate", Double.toString(learningRate));
+        m.put("validation frames", Integer.toString(validationFrames));
+        return m;
+    }
+}
