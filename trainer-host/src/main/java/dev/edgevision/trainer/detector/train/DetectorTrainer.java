@@ -47,14 +47,20 @@ public final class DetectorTrainer {
     }
 
     private final SampleSource source;
+    private final SampleSource validationSource;
     private final InputEncoder encoder;
     private final CheckpointStore store;
     private final Validator validator;
     private final Listener listener;
 
-    public DetectorTrainer(SampleSource source, InputEncoder encoder, CheckpointStore store, Validator validator,
-            Listener listener) {
+    /**
+     * @param source training examples
+     * @param validationSource validation examples, made from data the training never sees
+     */
+    public DetectorTrainer(SampleSource source, SampleSource validationSource, InputEncoder encoder,
+            CheckpointStore store, Validator validator, Listener listener) {
         this.source = source;
+        this.validationSource = validationSource;
         this.encoder = encoder;
         this.store = store;
         this.validator = validator;
@@ -85,8 +91,11 @@ public final class DetectorTrainer {
         DetectorArchitecture arch = architecture(state);
         Nd4j.getRandom().setSeed(s.seed() + state.epochsDone());
         long start = System.nanoTime();
+        List<DataSet> validation;
+        try (DetectorBatches validationBatches = new DetectorBatches(validationSource, encoder, arch, s.batchSize())) {
+            validation = validationSet(validationBatches, s);
+        }
         try (DetectorBatches batches = new DetectorBatches(source, encoder, arch, s.batchSize())) {
-            List<DataSet> validation = validationSet(batches, s);
             while (state.epochsDone() < s.maxEpochs()) {
                 int epoch = state.epochsDone() + 1;
                 if (epoch - Math.max(state.bestEpoch(), 1) > s.patience() && state.bestEpoch() > 0) {
@@ -132,7 +141,7 @@ public final class DetectorTrainer {
         return lossSum / s.stepsPerEpoch();
     }
 
-    private static List<Long> seeds(DetectorTrainingSettings s, long stream, long batchIndex) {
+    static List<Long> seeds(DetectorTrainingSettings s, long stream, long batchIndex) {
         List<Long> seeds = new ArrayList<>(s.batchSize());
         for (int k = 0; k < s.batchSize(); k++) {
             seeds.add(DetectorBatches.seed(s.seed(), stream, batchIndex, k));
@@ -140,7 +149,8 @@ public final class DetectorTrainer {
         return seeds;
     }
 
-    private static List<DataSet> validationSet(DetectorBatches batches, DetectorTrainingSettings s) {
+    /** The fixed validation examples of a run, in batches. */
+    public static List<DataSet> validationSet(DetectorBatches batches, DetectorTrainingSettings s) {
         List<DataSet> sets = new ArrayList<>();
         for (int first = 0; first < s.validationFrames(); first += VALIDATION_BATCH) {
             List<Long> seeds = new ArrayList<>();

@@ -30,7 +30,7 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
 
     /** The default digit detector's settings. */
     public static DetectorTrainingSettings digits() {
-        return new DetectorTrainingSettings(20261122L, 320, 240, List.of(16, 32, 48, 64, 96), 5, 16, 200, 40, 8,
+        return new DetectorTrainingSettings(20261122L, 320, 240, List.of(8, 24, 48, 64, 128), 5, 16, 200, 30, 8,
                 2e-3, 256);
     }
 

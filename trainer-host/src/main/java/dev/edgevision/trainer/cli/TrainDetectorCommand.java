@@ -1,0 +1,180 @@
+package dev.edgevision.trainer.cli;
+
+import dev.edgevision.core.idx.DigitSet;
+import dev.edgevision.core.idx.IdxFolder;
+import dev.edgevision.core.model.Polarity;
+import dev.edgevision.trainer.detector.labels.LabelledDataset;
+import dev.edgevision.trainer.detector.labels.LabelledImage;
+import dev.edgevision.trainer.detector.run.DetectorRun;
+import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import dev.edgevision.trainer.detector.train.DetectorTrainingSettings;
+import dev.edgevision.trainer.detector.train.DigitSceneSamples;
+import dev.edgevision.trainer.detector.train.LabelledImageSamples;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trainer train-detector}: trains the single-shot detector on digit scenes or labelled images. */
+@Command(name = "train-detector", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Train the single-shot detector; write checkpoints, a report and a bundle.",
+        description = {
+            "Without --data, trains the digit detector on camera-like scenes rendered on the fly",
+            "from the bundled MNIST-format digits (training digits only; validation scenes use",
+            "held-out digits). With --data, trains on your labelled images (KITTI, DIGITS,",
+            "Pascal VOC or YOLO layout), holding out 10 % of them for validation.",
+            "",
+            "Every epoch is checkpointed in OUT/checkpoint; after an interruption, run the same",
+            "command with --resume to continue where it stopped."})
+final class TrainDetectorCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "Labelled images (default: digit scenes).")
+    Path data;
+
+    @Option(names = "--digits", paramLabel = "DIR", description = "IDX digits for scenes (default: datasets/mnist-9k).")
+    Path digits;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/digit-detector",
+            description = "Run folder: checkpoints, report, bundle (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in OUT from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Model name in the bundle (default: digit-detector, or"
+            + " the data folder's name).")
+    String name;
+
+    @Option(names = "--model-version", defaultValue = "1", paramLabel = "V", description = "Model version (default: ${DEFAULT-VALUE}).")
+    String modelVersion;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Model input size (default: 320x240).")
+    String size;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
+    Integer epochs;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps per epoch (default: 200).")
+    Integer steps;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Examples per step (default: 16).")
+    Integer batch;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation mAP (default: 8).")
+    Integer patience;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Peak Adam learning rate (default: 0.002).")
+    Double learningRate;
+
+    @Option(names = "--widths", paramLabel = "A,B,..", description = "Channels of each 3x3 stage (default: 8,24,48,64,128).")
+    String widths;
+
+    @Option(names = "--anchors", paramLabel = "K", description = "Anchors fitted to the data (default: 5).")
+    Integer anchors;
+
+    @Option(names = "--validation", paramLabel = "N", description = "Validation examples (default: 256).")
+    Integer validation;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 20261122).")
+    Long seed;
+
+    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "0",
+            description = "Stop (resumably) before M minutes of training have passed; 0 for no limit.")
+    int maxMinutes;
+
+    @Option(names = "--flip", description = "Also mirror images (objects only; never for digits or text).")
+    boolean flip;
+
+    @Override
+    public Integer call() throws Exception {
+        DetectorTrainingSettings settings = settings();
+        DetectorRun run = new DetectorRun(out, new DetectorProgress(System.err, System.console() != null,
+                settings.batchSize()));
+        DetectorRun.Outcome outcome;
+        if (data == null) {
+            IdxFolder folder = IdxFolder.scan(digits == null ? Defaults.dataset() : digits);
+            DigitSet all = folder.train().read();
+            int[] order = shuffled(all.size(), settings.seed());
+            int held = Math.max(1, all.size() / 10);
+            DigitSet validationDigits = all.subset(Arrays.copyOfRange(order, 0, held), "validation digits");
+            DigitSet trainDigits = all.subset(Arrays.copyOfRange(order, held, order.length), "training digits");
+            DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
+            SceneSettings scenes = SceneSettings.digits();
+            outcome = run.execute(settings, resume, new DigitSceneSamples(trainDigits, scenes),
+                    new DigitSceneSamples(validationDigits, scenes),
+                    test == null ? null : new DigitSceneSamples(test, scenes), Polarity.DARK_ON_LIGHT,
+                    name == null ? "digit-detector" : name, modelVersion,
+                    "Single-shot detector of handwritten digits on paper", maxMinutes);
+        } else {
+            LabelledDataset dataset = LabelledDataset.load(data);
+            List<LabelledImage> images = new ArrayList<>(dataset.images());
+            int[] order = shuffled(images.size(), settings.seed());
+            int held = Math.max(1, images.size() / 10);
+            List<LabelledImage> validationImages = new ArrayList<>();
+            List<LabelledImage> trainImages = new ArrayList<>();
+            for (int i = 0; i < order.length; i++) {
+                (i < held ? validationImages : trainImages).add(images.get(order[i]));
+            }
+            if (trainImages.isEmpty()) {
+                throw new UsageException(data + ": " + images.size() + " labelled image(s) are too few to hold out"
+                        + " validation; label at least 20");
+            }
+            String model = name == null ? data.toAbsolutePath().normalize().getFileName().toString() : name;
+            outcome = run.execute(settings, resume, new LabelledImageSamples(dataset, trainImages, flip),
+                    new LabelledImageSamples(dataset, validationImages, false), null, Polarity.NATURAL, model,
+                    modelVersion, "Single-shot detector of " + String.join(", ", dataset.classes()), maxMinutes);
+        }
+        System.out.println(outcome.summaryJson());
+        return 0;
+    }
+
+    private static int[] shuffled(int n, long seed) {
+        int[] order = IntStream.range(0, n).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private DetectorTrainingSettings settings() {
+        DetectorTrainingSettings d = DetectorTrainingSettings.digits();
+        int w = d.inputWidth();
+        int h = d.inputHeight();
+        if (size != null) {
+            String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+            try {
+                w = Integer.parseInt(wh[0]);
+                h = Integer.parseInt(wh[1]);
+            } catch (RuntimeException e) {
+                throw new UsageException("--size must look like 320x240, got '" + size + "'");
+            }
+        }
+        List<Integer> stages = d.widths();
+        if (widths != null) {
+            try {
+                stages = Arrays.stream(widths.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            } catch (NumberFormatException e) {
+                throw new UsageException("--widths must be channel counts separated by commas, got '" + widths + "'");
+            }
+        }
+        DetectorTrainingSettings s = new DetectorTrainingSettings(seed == null ? d.seed() : seed, w, h, stages,
+                anchors == null ? d.anchorCount() : anchors, batch == null ? d.batchSize() : batch,
+                steps == null ? d.stepsPerEpoch() : steps, epochs == null ? d.maxEpochs() : epochs,
+                patience == null ? d.patience() : patience, learningRate == null ? d.learningRate() : learningRate,
+                validation == null ? d.validationFrames() : validation);
+        String problem = s.problem();
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
+        return s;
+    }
+}

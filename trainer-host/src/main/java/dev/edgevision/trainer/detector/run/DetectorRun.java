@@ -1,0 +1,164 @@
+package dev.edgevision.trainer.detector.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.model.InputSpec;
+import dev.edgevision.core.model.ModelManifest;
+import dev.edgevision.core.model.Polarity;
+import dev.edgevision.trainer.bundle.DetectorBundle;
+import dev.edgevision.trainer.cli.UsageException;
+import dev.edgevision.trainer.detector.net.DetectorArchitecture;
+import dev.edgevision.trainer.detector.train.AnchorFitter;
+import dev.edgevision.trainer.detector.train.CheckpointStore;
+import dev.edgevision.trainer.detector.train.DetectorBatches;
+import dev.edgevision.trainer.detector.train.DetectorEpoch;
+import dev.edgevision.trainer.detector.train.DetectorTrainer;
+import dev.edgevision.trainer.detector.train.DetectorTrainingSettings;
+import dev.edgevision.trainer.detector.train.InputEncoder;
+import dev.edgevision.trainer.detector.train.LabelledFrame;
+import dev.edgevision.trainer.detector.train.MapValidator;
+import dev.edgevision.trainer.detector.train.SampleSource;
+import dev.edgevision.trainer.detector.train.TrainingState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * One detector training run in its folder, from fresh or from a checkpoint to the exported bundle:
+ * anchors fitted to the training boxes, training with checkpoints, and the best epoch's network
+ * exported as {@code OUT/detector.vbundle}.
+ */
+public final class DetectorRun {
+    private static final int ANCHOR_SAMPLES = 1500;
+    private static final long ANCHOR_STREAM = 99;
+
+    /** What the run produced. */
+    public record Outcome(TrainingState state, String stopReason, boolean finished, Path bundle, double seconds) {
+        /** One JSON line for scripts. */
+        public String summaryJson() throws IOException {
+            Map<String, Object> line = new LinkedHashMap<>();
+            DetectorEpoch best = state.bestEpoch() == 0 ? null : state.history().get(state.bestEpoch() - 1);
+            line.put("validation_map", best == null ? null : Math.round(best.validationMap() * 10000) / 10000.0);
+            line.put("best_epoch", state.bestEpoch());
+            line.put("epochs", state.epochsDone());
+            line.put("finished", finished);
+            line.put("stop_reason", stopReason);
+            line.put("training_seconds", Math.round(state.trainingSeconds()));
+            line.put("bundle", bundle == null ? null : bundle.toString());
+            return new ObjectMapper().writeValueAsString(line);
+        }
+    }
+
+    private final Path out;
+    private final DetectorTrainer.Listener listener;
+
+    public DetectorRun(Path out, DetectorTrainer.Listener listener) {
+        this.out = out;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains (or resumes) and exports.
+     *
+     * @param test examples made from data neither training nor validation saw, or null
+     * @param maxMinutes training time budget of this invocation, 0 for none
+     */
+    public Outcome execute(DetectorTrainingSettings settings, boolean resume, SampleSource train,
+            SampleSource validation, SampleSource test, Polarity polarity, String name, String version,
+            String description, int maxMinutes) throws Exception {
+        long start = System.nanoTime();
+        CheckpointStore store = new CheckpointStore(out);
+        TrainingState state;
+        MultiLayerNetwork net;
+        if (resume) {
+            if (!store.exists()) {
+                throw new UsageException(out + ": no checkpoint to resume (expected " + out.resolve("checkpoint")
+                        + "/state.json); run without --resume to start");
+            }
+            state = store.state();
+            if (!state.settings().equals(settings)) {
+                throw new UsageException(out + ": the checkpoint was made with other settings (" + state.settings()
+                        + "); resume with the same options, or start afresh in another --out folder");
+            }
+            net = store.last();
+            System.err.printf("resuming %s after epoch %d (%.0f s trained so far)%n", out, state.epochsDone(),
+                    state.trainingSeconds());
+        } else {
+            if (store.exists()) {
+                throw new UsageException(out + " already holds a run; continue it with --resume, or choose another --out");
+            }
+            state = TrainingState.start(settings, train.classes(), fitAnchors(settings, train, polarity));
+            net = DetectorTrainer.newNetwork(state);
+        }
+        DetectorArchitecture arch = DetectorTrainer.architecture(state);
+        System.err.printf("detector: %dx%d input, stages %s, grid %dx%d, %d anchors, %,d parameters, %,d multiply-adds%n",
+                arch.inputWidth(), arch.inputHeight(), arch.widths(), arch.gridWidth(), arch.gridHeight(),
+                arch.anchors().size(), arch.parameters(), arch.multiplyAdds());
+        ModelManifest manifest = DetectorBundle.manifest(arch, state.classes(), polarity, name, version, description,
+                Map.of());
+        InputEncoder encoder = new InputEncoder(manifest.input(), framePolarity(polarity), state.classes());
+        DetectorTrainer trainer = new DetectorTrainer(train, validation, encoder, store,
+                new MapValidator(manifest, arch.stride()), listener);
+        Duration budget = maxMinutes <= 0 ? Duration.ofDays(365) : Duration.ofMinutes(maxMinutes);
+        DetectorTrainer.Result result = trainer.train(net, state, budget);
+        Path bundle = null;
+        if (result.state().bestEpoch() > 0) {
+            DetectorEpoch best = result.state().history().get(result.state().bestEpoch() - 1);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("validation_map50", Math.round(best.validationMap() * 10000) / 10000.0);
+            metrics.put("best_epoch", best.epoch());
+            metrics.put("training_seconds", Math.round(result.state().trainingSeconds()));
+            metrics.put("multiply_adds", arch.multiplyAdds());
+            metrics.put("parameters", arch.parameters());
+            bundle = out.resolve("detector.vbundle");
+            DetectorBundle.write(store.best(), DetectorBundle.manifest(arch, state.classes(), polarity, name, version,
+                    description, metrics), arch, bundle);
+        }
+        return new Outcome(result.state(), result.stopReason(), result.finished(), bundle,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Polarity framePolarity(Polarity modelPolarity) {
+        return modelPolarity == Polarity.NATURAL ? Polarity.NATURAL : Polarity.DARK_ON_LIGHT;
+    }
+
+    private static List<double[]> fitAnchors(DetectorTrainingSettings s, SampleSource train, Polarity polarity)
+            throws IOException {
+        DetectorArchitecture probe = new DetectorArchitecture(s.inputWidth(), s.inputHeight(), s.widths(),
+                List.of(new double[] {1, 1}), train.classes().size());
+        InputSpec input = DetectorBundle.manifest(probe, train.classes(), polarity, "probe", "0", "", Map.of()).input();
+        InputEncoder encoder = new InputEncoder(input, framePolarity(polarity), train.classes());
+        float[] scratch = new float[encoder.inputSize()];
+        SampleSource source = train.copy();
+        List<double[]> sizes = new ArrayList<>();
+        for (int i = 0; i < ANCHOR_SAMPLES; i++) {
+            LabelledFrame example = source.sample(DetectorBatches.seed(s.seed(), ANCHOR_STREAM, i, 0));
+            for (InputEncoder.InputBox b : encoder.encode(example, scratch, 0)) {
+                sizes.add(new double[] {(b.x2() - b.x1()) / probe.stride(), (b.y2() - b.y1()) / probe.stride()});
+            }
+        }
+        if (sizes.size() < s.anchorCount()) {
+            throw new UsageException("the training data holds only " + sizes.size() + " boxes in " + ANCHOR_SAMPLES
+                    + " examples; label more objects");
+        }
+        List<double[]> anchors = new ArrayList<>();
+        for (double[] a : AnchorFitter.fit(sizes, s.anchorCount(), s.seed())) {
+            anchors.add(new double[] {Math.round(a[0] * 1e4) / 1e4, Math.round(a[1] * 1e4) / 1e4});
+        }
+        System.err.printf("anchors (grid cells): %s; mean best IoU with %d boxes %.3f%n", describe(anchors),
+                sizes.size(), AnchorFitter.meanBestIou(sizes, anchors));
+        return anchors;
+    }
+
+    private static String describe(List<double[]> anchors) {
+        StringBuilder b = new StringBuilder();
+        for (double[] a : anchors) {
+            b.append(String.format("%s%.2fx%.2f", b.length() == 0 ? "" : " ", a[0], a[1]));
+        }
+        return b.toString();
+    }
+}
