@@ -14,9 +14,8 @@ import java.util.TreeSet;
  * so it depends on the input and follows its batch size.
  */
 public final class TinyOnnx {
-    /** ONNX element types used here. */
-    public static final int FLOAT = 1;
-    public static final int UINT8 = 2;
+    /** ONNX element type of float32. */
+    static final int FLOAT = 1;
 
     /**
      * An output of the graph.
@@ -37,8 +36,26 @@ public final class TinyOnnx {
      */
     public static byte[] constantOutputs(String inputName, int channels, int height, int width, boolean dynamicBatch,
             List<Output> outputs) {
+        return constantOutputs(inputName, valueInfo(inputName, FLOAT, dynamicBatch, channels, height, width),
+                dynamicBatch, outputs);
+    }
+
+    /** As {@link #constantOutputs}, with a float input whose height and width are symbolic (any size). */
+    public static byte[] anySize(String inputName, int channels, List<Output> outputs) {
+        Proto shape = new Proto();
+        shape.message(1, new Proto().string(2, "batch"));
+        shape.message(1, new Proto().varint(1, channels));
+        shape.message(1, new Proto().string(2, "height"));
+        shape.message(1, new Proto().string(2, "width"));
+        Proto info = new Proto().string(1, inputName)
+                .message(2, new Proto().message(1, new Proto().varint(1, FLOAT).message(2, shape)));
+        return constantOutputs(inputName, info, true, outputs);
+    }
+
+    private static byte[] constantOutputs(String inputName, Proto inputInfo, boolean dynamicBatch,
+            List<Output> outputs) {
         Proto graph = new Proto().string(2, "tiny-detector");
-        graph.message(11, valueInfo(inputName, FLOAT, dynamicBatch, channels, height, width));
+        graph.message(11, inputInfo);
         graph.message(1, node("ReduceMean", List.of(inputName), "mean", ints("axes", 1, 2, 3), integer("keepdims", 1)));
         graph.message(5, floatTensor("zero", new int[] {1}, new float[] {0}));
         TreeSet<Integer> ranks = new TreeSet<>();
