@@ -7,7 +7,6 @@ import dev.edgevision.trainer.bundle.ForeignDetectorBundle;
 import dev.edgevision.trainer.bundle.ForeignDetectorOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,23 +16,24 @@ import picocli.CommandLine.Option;
 @Command(name = "bundle", sortOptions = false,
         header = "Wrap an ONNX detector trained elsewhere (YOLO, SSD) into a model bundle.",
         description = {
-            "Packs a foreign ONNX detector, its class names and the decoder its outputs need into",
-            "a bundle any device loads without tensor-name flags. Input name, layout and size,",
-            "output names and shapes and the class count are read from the graph (a run on zeros",
-            "gives the sizes a dynamic export leaves open); the outputs are checked against the",
-            "decoder and the class count against the labels, as a device would, before writing.",
+            "Packs a foreign ONNX detector, its class names and the decoder its outputs",
+            "need into a bundle any device loads without tensor-name flags. The input's",
+            "name, layout and size, the outputs' names and shapes and the class count are",
+            "read from the graph (a run on zeros gives the sizes a dynamic export leaves",
+            "open). The outputs are checked against the decoder and the class count",
+            "against the labels, as a device checks them, before the bundle is written.",
             "",
-            "Decoders:",
-            "  yolov8  one output [N, 4+C, B] (or [N, B, 4+C]): cx, cy, w, h, C class scores",
-            "  yolov5  one output [N, B, 5+C]: cx, cy, w, h, objectness, C class scores",
-            "  ssd     boxes [N, B, 4] and scores [N, B, C] (C+1 with --background-class)",
-            "  yolo2   one output [N, A*(5+C), GH, GW] of raw values (this project's own detector);",
-            "          needs --anchors",
-            "Box values are in input pixels (ssd: fractions of the input unless --normalized false).",
+            "Decoders (C classes, B boxes; box values in input pixels):",
+            "  yolov8  one output [N, 4+C, B] or [N, B, 4+C]: cx, cy, w, h, C scores",
+            "  yolov5  one output [N, B, 5+C]: cx, cy, w, h, objectness, C scores",
+            "  ssd     boxes [N, B, 4] and scores [N, B, C] (C+1 with a background",
+            "          column); boxes are fractions of the input unless --normalized false",
+            "  yolo2   one output [N, A*(5+C), GH, GW] of raw values, as this project's",
+            "          own detector (DL4J Yolo2OutputLayer); needs --anchors",
             "",
-            "Prints one JSON line naming the bundle on standard output.",
-            "Example:",
-            "  trainer bundle --onnx yolov8n.onnx --labels coco.txt --decoder yolov8 --out yolo.vbundle"})
+            "Prints one JSON line naming the bundle on standard output. Example:",
+            "  trainer bundle --onnx yolov8n.onnx --labels coco.txt --decoder yolov8 \\",
+            "      --out yolov8n.vbundle"})
 final class BundleCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -52,7 +52,7 @@ final class BundleCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--input-size", paramLabel = "WxH",
-            description = "Input size, needed when the graph's is dynamic (e.g. 640x640).")
+            description = "Input size; needed when the graph leaves it dynamic.")
     String inputSize;
 
     @Option(names = "--colour", paramLabel = "ORDER",
@@ -63,15 +63,17 @@ final class BundleCommand implements Callable<Integer> {
             + " (default: letterbox).")
     String resize;
 
-    @Option(names = "--value-range", paramLabel = "LO,HI", split = ",",
+    @Option(names = "--value-range", paramLabel = "LO,HI",
             description = "Range pixels are scaled to before --mean/--std (default: 0,1).")
-    List<Double> valueRange;
+    String valueRange;
 
-    @Option(names = "--mean", paramLabel = "M[,M,M]", split = ",", description = "Per-channel mean (default: 0).")
-    List<Double> mean;
+    @Option(names = "--mean", paramLabel = "M[,M,M]", description = "Mean subtracted, one or one per channel"
+            + " (default: 0).")
+    String mean;
 
-    @Option(names = "--std", paramLabel = "S[,S,S]", split = ",", description = "Per-channel std (default: 1).")
-    List<Double> std;
+    @Option(names = "--std", paramLabel = "S[,S,S]", description = "Standard deviation divided by, one or one per"
+            + " channel (default: 1).")
+    String std;
 
     @Option(names = "--score-threshold", paramLabel = "T", description = "Lowest candidate score (default: 0.25).")
     Double scoreThreshold;
@@ -115,7 +117,8 @@ final class BundleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ForeignDetectorOptions options = new ForeignDetectorOptions(onnx, labels, decoder,
-                BundleOptions.size(inputSize), colour, resize, valueRange, mean, std,
+                BundleOptions.size(inputSize), colour, resize, BundleOptions.numbers("--value-range", valueRange),
+                BundleOptions.numbers("--mean", mean), BundleOptions.numbers("--std", std),
                 BundleOptions.fraction("--score-threshold", scoreThreshold),
                 BundleOptions.fraction("--iou-threshold", iouThreshold), BundleOptions.positive(maxDetections),
                 name, modelVersion, output, BundleOptions.anchors(anchors), boxesOutput, scoresOutput,

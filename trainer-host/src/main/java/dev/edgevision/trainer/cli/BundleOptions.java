@@ -29,6 +29,27 @@ final class BundleOptions {
                 + text + "'");
     }
 
+    /** {@code 0.485,0.456,0.406} as numbers, or null. */
+    static List<Double> numbers(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        List<Double> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            try {
+                double v = Double.parseDouble(part.strip());
+                if (Double.isFinite(v)) {
+                    values.add(v);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException(option + " takes numbers separated by commas, got '" + text + "'");
+        }
+        return values;
+    }
+
     static Double fraction(String option, Double value) {
         if (value != null && !(value >= 0 && value <= 1)) {
             throw new UsageException(option + " must be in [0, 1], got " + value);

@@ -158,6 +158,12 @@ class BundleCommandTest {
         assertOneLineError(CliRun.of("bundle", "--onnx", yolov8Onnx().toString(), "--labels", labels("a").toString(),
                 "--decoder", "yolov8", "--input-size", "640", "--out", dir.resolve("x.vbundle").toString()),
                 "--input-size must be WIDTHxHEIGHT");
+        assertOneLineError(CliRun.of("bundle", "--onnx", yolov8Onnx().toString(), "--labels", labels("a").toString(),
+                "--decoder", "yolov8", "--mean", "0.5,x", "--out", dir.resolve("x.vbundle").toString()),
+                "--mean takes numbers separated by commas, got '0.5,x'");
+        assertOneLineError(CliRun.of("bundle", "--onnx", yolov8Onnx().toString(), "--labels", labels("a").toString(),
+                "--decoder", "yolov8", "--std", "0.2,0.3", "--out", dir.resolve("x.vbundle").toString()),
+                "--std needs 1 or 3 values (one per channel), got 2");
     }
 
     @Test
