@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.bundle;
 
+import dev.edgevision.core.detect.decode.DecoderSettings;
 import dev.edgevision.core.model.DecoderSpec;
 import dev.edgevision.core.model.InputSpec;
 import dev.edgevision.core.model.OutputSpec;
@@ -60,16 +61,13 @@ final class ForeignDecoder {
         return new Declaration(outputs, new DecoderSpec(o.decoder(), outputs.get(0).name(), parameters));
     }
 
+    /** The thresholds, written out even when defaulted so the manifest says what a device will do. */
     private static void common(Map<String, Object> parameters, ForeignDetectorOptions o) {
-        if (o.scoreThreshold() != null) {
-            parameters.put("score_threshold", o.scoreThreshold());
-        }
-        if (o.iouThreshold() != null) {
-            parameters.put("iou_threshold", o.iouThreshold());
-        }
-        if (o.maxDetections() != null) {
-            parameters.put("max_detections", o.maxDetections());
-        }
+        parameters.put("score_threshold", o.scoreThreshold() != null ? o.scoreThreshold()
+                : DecoderSettings.DEFAULT_SCORE_THRESHOLD);
+        parameters.put("iou_threshold", o.iouThreshold() != null ? o.iouThreshold() : DecoderSettings.DEFAULT_IOU_THRESHOLD);
+        parameters.put("max_detections", o.maxDetections() != null ? o.maxDetections()
+                : DecoderSettings.DEFAULT_MAX_DETECTIONS);
     }
 
     /** The class count the output shape implies for the decoder must be the labels' count. */

@@ -81,6 +81,8 @@ class BundleCommandTest {
         assertEquals("letterbox", bundle.manifest().input().resize());
         assertEquals("rgb", bundle.manifest().input().colour());
         assertEquals(List.of("cat", "dog"), bundle.manifest().labels());
+        assertEquals(java.util.Map.of("score_threshold", 0.25, "iou_threshold", 0.45, "max_detections", 100),
+                bundle.manifest().decoder().parameters(), "the manifest states the thresholds a device applies");
         Frame frame = new Frame();
         frame.reshape(640, 480, PixelFormat.BGR24);
         try (ObjectDetector detector = new ObjectDetector(new OrtRunner(bundle, 1, 1), bundle.manifest(),
