@@ -16,7 +16,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code detect} with a detection bundle: records as the contract fixes them, boxes in source pixels. */
+/**
+ * {@code detect} and {@code demo} with a detection bundle: records as the contract fixes them, boxes in
+ * source pixels, through the same DetectorFactory the service uses.
+ */
 class DetectWithDetectorTest {
     @TempDir
     Path dir;
@@ -45,6 +48,18 @@ class DetectWithDetectorTest {
         assertEquals(80, cat.box().h(), 0.01);
         assertEquals("dog", record.detections().get(1).label());
         assertTrue(lines.get(0).contains("\"box\":{\"x\":240.0,\"y\":80.0,\"w\":160.0,\"h\":80.0}"), lines.get(0));
+    }
+
+    @Test
+    void theDemoRunsADetectionBundleAndItsRecordsArriveOverMqtt() throws Exception {
+        Path bundle = dir.resolve("foreign.vbundle");
+        DetectionBundles.yolov8(bundle);
+        System.setProperty("edgevision.home", Path.of("..").toAbsolutePath().normalize().toString());
+        CapturedRun run = CliRun.of("demo", "--seconds", "3", "--model", bundle.toString(), "--camera",
+                "synthetic://digits?fps=5&seed=3");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("cam0 frame .* cat 0\\.90 @240,80 .*dog 0\\.70 @80,260.*")),
+                "640x480 synthetic frames, the fixed boxes mapped back to them: " + run.out());
     }
 
     @Test
