@@ -6,11 +6,16 @@ import java.util.Map;
 /**
  * How a device turns the output tensors into labelled results.
  *
- * @param type {@code softmax} (classifier whose output already holds class probabilities) or
- *     {@code logits} (classifier whose output needs a softmax); detector types come with the
- *     detector issue
- * @param output name of the output tensor the decoder reads
- * @param parameters decoder-specific settings (grid, anchors, thresholds for detectors)
+ * @param type for classifiers {@code softmax} (the output already holds class probabilities) or
+ *     {@code logits} (the output needs a softmax); for detectors ({@code task: detection})
+ *     {@code yolo2} (this project's own, DL4J Yolo2OutputLayer conventions), {@code yolov5},
+ *     {@code yolov8} or {@code ssd}: see {@link dev.edgevision.core.detect.decode} for their
+ *     output layouts and parameters
+ * @param output name of the output tensor the decoder reads (for {@code ssd}, one of its two)
+ * @param parameters decoder-specific settings, snake_case keys: for detectors {@code score_threshold},
+ *     {@code iou_threshold}, {@code max_detections}; {@code anchors}, {@code grid}, {@code stride}
+ *     ({@code yolo2}); {@code boxes_output}, {@code scores_output}, {@code box_format},
+ *     {@code normalized}, {@code background_class} ({@code ssd})
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DecoderSpec(String type, String output, Map<String, Object> parameters) {

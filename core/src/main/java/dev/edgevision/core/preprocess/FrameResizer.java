@@ -11,6 +11,7 @@ import dev.edgevision.core.model.Polarity;
  * scaled to the input) or {@code letterbox} (aspect kept, centred, the rest padded with grey 114),
  * bilinear sampling, the model's colour order (rgb, bgr or grayscale), layout (NCHW or NHWC) and
  * value scaling. Sampling coordinates are computed once per frame size; a frame allocates nothing.
+ * {@link #geometry()} gives the exact mapping back from input to frame pixels ({@link ResizeGeometry}).
  */
 public final class FrameResizer {
     /** Pixel value of letterbox padding (the usual mid grey). */
@@ -28,7 +29,7 @@ public final class FrameResizer {
     private float[] wx;
     private int[] y0;
     private float[] wy;
-    private double scale;
+    private ResizeGeometry geometry;
     private int padX;
     private int padY;
 
@@ -76,7 +77,28 @@ public final class FrameResizer {
 
     /** Where content pixel (x, y) of the model input came from in the frame, for mapping boxes back. */
     public double[] toFrame(double x, double y) {
-        return new double[] {(x - padX) * scale, (y - padY) * scale};
+        return new double[] {geometry.toFrameX(x), geometry.toFrameY(y)};
+    }
+
+    /**
+     * The geometry of the last frame {@link #fill} handled (a new object only when the frame size
+     * changes): how to map model-input coordinates back to that frame.
+     */
+    public ResizeGeometry geometry() {
+        if (geometry == null) {
+            throw new IllegalStateException("no frame has been resized yet");
+        }
+        return geometry;
+    }
+
+    /** Pixel-centre index of the frame column that input content column {@code t} samples (for tests). */
+    double sampledColumn(int t) {
+        return x0[t] + wx[t];
+    }
+
+    /** Pixel-centre index of the frame row that input content row {@code t} samples (for tests). */
+    double sampledRow(int t) {
+        return y0[t] + wy[t];
     }
 
     private int sample(byte[] src, int bpp, int channel, int sx, int sy) {
@@ -122,22 +144,15 @@ public final class FrameResizer {
         }
         frameW = width;
         frameH = height;
-        double sx = (double) width / targetW;
-        double sy = (double) height / targetH;
-        scale = letterbox ? Math.max(sx, sy) : 1;
-        int contentW = letterbox ? (int) Math.round(width / scale) : targetW;
-        int contentH = letterbox ? (int) Math.round(height / scale) : targetH;
-        padX = (targetW - contentW) / 2;
-        padY = (targetH - contentH) / 2;
-        x0 = new int[contentW];
-        wx = new float[contentW];
-        coordinates(x0, wx, letterbox ? scale : sx, width);
-        y0 = new int[contentH];
-        wy = new float[contentH];
-        coordinates(y0, wy, letterbox ? scale : sy, height);
-        if (!letterbox) {
-            scale = sx;
-        }
+        geometry = ResizeGeometry.of(letterbox, width, height, targetW, targetH);
+        padX = geometry.padX();
+        padY = geometry.padY();
+        x0 = new int[geometry.contentWidth()];
+        wx = new float[geometry.contentWidth()];
+        coordinates(x0, wx, geometry.scaleX(), width);
+        y0 = new int[geometry.contentHeight()];
+        wy = new float[geometry.contentHeight()];
+        coordinates(y0, wy, geometry.scaleY(), height);
     }
 
     private static void coordinates(int[] index, float[] weight, double step, int limit) {

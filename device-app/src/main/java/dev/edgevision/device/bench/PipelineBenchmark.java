@@ -7,6 +7,7 @@ import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.inference.ModelRunner;
 import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Task;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import dev.edgevision.device.pipeline.DetectorFactory;
@@ -78,6 +79,11 @@ public final class PipelineBenchmark {
 
     private int[] regionsPerFrame(List<Frame> frames) throws DetectorException {
         int[] batches = new int[frames.size()];
+        if (bundle.manifest().task() == Task.DETECTION) {
+            // A detector sees each whole frame once: batch 1, whatever it finds.
+            java.util.Arrays.fill(batches, 1);
+            return batches;
+        }
         try (Detector counter = DetectorFactory.open(bundle, selection, 0.0, threads)) {
             for (int i = 0; i < frames.size(); i++) {
                 batches[i] = counter.detect(frames.get(i)).detections().size();

@@ -3,6 +3,7 @@ package dev.edgevision.trainer.cli;
 import dev.edgevision.core.model.BundleException;
 import dev.edgevision.ort.OrtModelException;
 import dev.edgevision.core.idx.DatasetException;
+import dev.edgevision.trainer.bundle.ForeignModelException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -32,7 +33,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     static boolean isExpected(Throwable e) {
         return e instanceof DatasetException || e instanceof BundleException || e instanceof UsageException
-                || e instanceof OrtModelException || e instanceof IOException || e instanceof UncheckedIOException;
+                || e instanceof OrtModelException || e instanceof ForeignModelException || e instanceof IOException
+                || e instanceof UncheckedIOException;
     }
 
     static String describe(Throwable e) {

@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
             "",
             "Start with 'trainer train': it trains the digit classifier on the bundled",
             "9,000-digit MNIST sample, evaluates it on the held-out test split, writes an",
-            "HTML report and a model bundle a device can load."},
-        subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class, BenchTrainCommand.class,
+            "HTML report and a model bundle a device can load. 'trainer train-detector'",
+            "trains the digit (or your own objects') detector; 'trainer bundle' wraps a",
+            "detector trained elsewhere (YOLOv5/v8, SSD ONNX) into a bundle."},
+        subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class,
+            BundleCommand.class, BenchTrainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure (bad input, failed run), 2 bad command line."})
 public final class TrainerCli implements Runnable {
