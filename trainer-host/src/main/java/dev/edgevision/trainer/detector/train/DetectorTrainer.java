@@ -11,9 +11,6 @@ import java.util.concurrent.Future;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.schedule.PolySchedule;
-import org.nd4j.linalg.schedule.RampSchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * Trains a detector epoch by epoch on examples a {@link SampleSource} makes, validates on a fixed
@@ -71,8 +68,8 @@ public final class DetectorTrainer {
     public static MultiLayerNetwork newNetwork(TrainingState state) {
         DetectorTrainingSettings s = state.settings();
         int totalSteps = s.maxEpochs() * s.stepsPerEpoch();
-        var decay = new PolySchedule(ScheduleType.ITERATION, s.learningRate(), 1.5, totalSteps + 1);
-        return DetectorNetwork.create(architecture(state), s.seed(), new RampSchedule(decay, WARMUP_STEPS));
+        return DetectorNetwork.create(architecture(state), s.seed(),
+                new WarmupDecaySchedule(s.learningRate(), WARMUP_STEPS, totalSteps));
     }
 
     /** The architecture {@code state} describes. */
