@@ -109,7 +109,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
                     new DigitSceneSamples(validationDigits, scenes),
                     test == null ? null : new DigitSceneSamples(test, scenes), Polarity.DARK_ON_LIGHT,
                     name == null ? "digit-detector" : name, modelVersion,
-                    "Single-shot detector of handwritten digits on paper", maxMinutes);
+                    "Single-shot detector of handwritten digits on paper", budget());
         } else {
             LabelledDataset dataset = LabelledDataset.load(data);
             List<LabelledImage> images = new ArrayList<>(dataset.images());
@@ -127,10 +127,17 @@ final class TrainDetectorCommand implements Callable<Integer> {
             String model = name == null ? data.toAbsolutePath().normalize().getFileName().toString() : name;
             outcome = run.execute(settings, resume, new LabelledImageSamples(dataset, trainImages, flip),
                     new LabelledImageSamples(dataset, validationImages, false), null, Polarity.NATURAL, model,
-                    modelVersion, "Single-shot detector of " + String.join(", ", dataset.classes()), maxMinutes);
+                    modelVersion, "Single-shot detector of " + String.join(", ", dataset.classes()), budget());
         }
         System.out.println(outcome.summaryJson());
         return 0;
+    }
+
+    private java.time.Duration budget() {
+        if (maxMinutes < 0) {
+            throw new UsageException("--max-minutes must be 0 (no limit) or more, got " + maxMinutes);
+        }
+        return maxMinutes == 0 ? java.time.Duration.ofDays(365) : java.time.Duration.ofMinutes(maxMinutes);
     }
 
     private static int[] shuffled(int n, long seed) {

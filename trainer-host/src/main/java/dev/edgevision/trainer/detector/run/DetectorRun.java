@@ -65,11 +65,12 @@ public final class DetectorRun {
      * Trains (or resumes) and exports.
      *
      * @param test examples made from data neither training nor validation saw, or null
-     * @param maxMinutes training time budget of this invocation, 0 for none
+     * @param budget training time of this invocation: it stops (resumably) after the epoch that would
+     *     take it past the budget
      */
     public Outcome execute(DetectorTrainingSettings settings, boolean resume, SampleSource train,
             SampleSource validation, SampleSource test, Polarity polarity, String name, String version,
-            String description, int maxMinutes) throws Exception {
+            String description, Duration budget) throws Exception {
         long start = System.nanoTime();
         CheckpointStore store = new CheckpointStore(out);
         TrainingState state;
@@ -103,7 +104,6 @@ public final class DetectorRun {
         InputEncoder encoder = new InputEncoder(manifest.input(), framePolarity(polarity), state.classes());
         DetectorTrainer trainer = new DetectorTrainer(train, validation, encoder, store,
                 new MapValidator(manifest, arch.stride()), listener);
-        Duration budget = maxMinutes <= 0 ? Duration.ofDays(365) : Duration.ofMinutes(maxMinutes);
         DetectorTrainer.Result result = trainer.train(net, state, budget);
         Path bundle = null;
         if (result.state().bestEpoch() > 0) {

@@ -58,7 +58,7 @@ public final class MapValidator implements DetectorTrainer.Validator {
     public DetectionEvaluation evaluate(MultiLayerNetwork net, List<DataSet> validation) {
         List<ImageResult> images = new ArrayList<>();
         for (DataSet batch : validation) {
-            INDArray out = net.output(batch.getFeatures(), false);
+            INDArray out = rawOutput(net, batch.getFeatures());
             float[] all = out.dup('c').data().asFloat();
             float[] labels = batch.getLabels().dup('c').data().asFloat();
             int n = (int) out.size(0);
@@ -70,6 +70,15 @@ public final class MapValidator implements DetectorTrainer.Validator {
             }
         }
         return DetectionEvaluator.standard().evaluate(images, manifest.labels());
+    }
+
+    /**
+     * The network's output before its YOLOv2 layer: what the exported graph computes and the decoder
+     * reads ({@code net.output} would return the layer's already activated values).
+     */
+    public static INDArray rawOutput(MultiLayerNetwork net, INDArray features) {
+        List<INDArray> activations = net.feedForwardToLayer(net.getnLayers() - 2, features, false);
+        return activations.get(activations.size() - 1);
     }
 
     private List<PredictedBox> predictions() {

@@ -35,6 +35,22 @@ public final class WarmupDecaySchedule implements ISchedule {
         return new WarmupDecaySchedule(peak, warmupSteps, totalSteps);
     }
 
+    /**
+     * Equal schedules make equal updaters, which DL4J groups into one block of optimiser state; a
+     * schedule without value equality splits the blocks differently after a checkpoint is read back
+     * and the restored optimiser state lands on the wrong parameters.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WarmupDecaySchedule o && o.peak == peak && o.warmupSteps == warmupSteps
+                && o.totalSteps == totalSteps;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(peak, warmupSteps, totalSteps);
+    }
+
     @JsonProperty("peak")
     public double peak() {
         return peak;

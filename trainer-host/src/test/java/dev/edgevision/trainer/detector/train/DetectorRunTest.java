@@ -1,0 +1,97 @@
+package dev.edgevision.trainer.detector.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.edgevision.core.idx.DigitSet;
+import dev.edgevision.core.idx.IdxFolder;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Polarity;
+import dev.edgevision.ort.OrtRunner;
+import dev.edgevision.trainer.cli.UsageException;
+import dev.edgevision.trainer.detector.run.DetectorRun;
+import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A tiny detector trained for a few steps: checkpoints, resume, export and ONNX parity. */
+class DetectorRunTest {
+    private static final DetectorTrainingSettings TINY = new DetectorTrainingSettings(7, 64, 48, List.of(4, 8, 8),
+            3, 4, 3, 2, 5, 1e-3, 8);
+    private static final SceneSettings SCENES = SceneSettings.digits().withSize(128, 96).withGeometry(16, 40, 15);
+    private static DigitSet digits;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void readDigits() throws Exception {
+        digits = IdxFolder.scan(Path.of("..", "datasets", "mnist-9k")).test().orElseThrow().read();
+    }
+
+    private static DetectorRun.Outcome run(Path out, boolean resume, Duration budget) throws Exception {
+        return new DetectorRun(out, new DetectorTrainer.Listener() { })
+                .execute(TINY, resume, new DigitSceneSamples(digits, SCENES), new DigitSceneSamples(digits, SCENES), null,
+                        Polarity.DARK_ON_LIGHT, "tiny", "1", "test detector", budget);
+    }
+
+    @Test
+    void aStoppedRunResumedGivesTheSameNetworkAsAnUninterruptedOne() throws Exception {
+        DetectorRun.Outcome straight = run(dir.resolve("straight"), false, Duration.ofHours(1));
+        assertTrue(straight.finished());
+        assertEquals(2, straight.state().epochsDone());
+
+        DetectorRun.Outcome first = run(dir.resolve("stopped"), false, Duration.ZERO);
+        assertFalse(first.finished(), "a zero budget stops after one epoch");
+        assertEquals(1, first.state().epochsDone());
+        assertTrue(first.stopReason().contains("--resume"), first.stopReason());
+        DetectorRun.Outcome resumed = run(dir.resolve("stopped"), true, Duration.ofHours(1));
+        assertEquals(2, resumed.state().epochsDone());
+
+        MultiLayerNetwork a = new CheckpointStore(dir.resolve("straight")).last();
+        MultiLayerNetwork b = new CheckpointStore(dir.resolve("stopped")).last();
+        assertArrayEquals(a.params().toFloatVector(), b.params().toFloatVector(), 0f);
+        assertEquals(straight.state().history().get(1).trainLoss(), resumed.state().history().get(1).trainLoss(), 0.0);
+    }
+
+    @Test
+    void theBundleComputesWhatTheNetworkComputes() throws Exception {
+        DetectorRun.Outcome outcome = run(dir.resolve("run"), false, Duration.ofHours(1));
+        assertTrue(Files.isRegularFile(outcome.bundle()));
+        ModelBundle bundle = ModelBundle.open(outcome.bundle());
+        assertEquals("yolo2", bundle.manifest().decoder().type());
+        MultiLayerNetwork net = new CheckpointStore(dir.resolve("run")).best();
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.rand(new int[] {1, 1, 48, 64});
+        float[] expected = MapValidator.rawOutput(net, x).dup('c').data().asFloat();
+        try (OrtRunner runner = new OrtRunner(bundle, 1, 1)) {
+            System.arraycopy(x.data().asFloat(), 0, runner.input(), 0, 48 * 64);
+            float[] actual = runner.run(1);
+            assertEquals(expected.length, bundle.manifest().outputs().get(0).shape().stream()
+                    .skip(1).reduce(1, (p, q) -> p * q));
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-4, "output " + i);
+            }
+        }
+    }
+
+    @Test
+    void resumingWithOtherSettingsOrWithoutACheckpointIsRefused() throws Exception {
+        UsageException none = assertThrows(UsageException.class, () -> run(dir.resolve("empty"), true, Duration.ZERO));
+        assertTrue(none.getMessage().contains("no checkpoint to resume"), none.getMessage());
+        run(dir.resolve("once"), false, Duration.ZERO);
+        UsageException again = assertThrows(UsageException.class, () -> run(dir.resolve("once"), false, Duration.ZERO));
+        assertTrue(again.getMessage().contains("--resume"), again.getMessage());
+    }
+}
