@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class GlyphSkeleton {
     /** Grid cells per glyph pixel. */
-    static final int CELLS = 4;
+    static final int CELLS = 3;
     private static final float INK = 0.45f;
     private static final float DIAGONAL = (float) Math.sqrt(2);
     private static final float FAR = 1e6f;
