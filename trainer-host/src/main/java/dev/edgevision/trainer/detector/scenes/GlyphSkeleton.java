@@ -7,18 +7,34 @@ import java.util.Arrays;
  * can be redrawn with a pen of any width: a thin ballpoint or a felt marker, rather than MNIST's
  * own stroke scaled up (which makes a 150-pixel digit's strokes 20 pixels wide). The glyph is
  * sampled on a grid {@link #CELLS} times finer than its pixels, thresholded, thinned to one cell
- * (Zhang and Suen's thinning, which keeps strokes connected and their ends in place), and a
- * chamfer distance transform gives every cell its distance to the nearest centre line. Grids grow
- * to the largest glyph and are reused.
+ * (Zhang and Suen's thinning, which keeps strokes connected, holes open and ends in place), and a
+ * chamfer distance transform gives every cell its distance to the nearest centre line.
+ *
+ * <p>A loop written so thick that its hole is only a little lighter than the ink would close at
+ * an ordinary threshold and thin down to a line (a 6 would come out as a v), so the threshold is
+ * raised, step by step, for as long as that opens more holes without breaking a stroke. A glyph
+ * that still has parts far thicker than its strokes (a loop filled solid, a heavy dot) would lose
+ * them to thinning whatever the threshold; it is marked {@link #filled()}, and the signed distance
+ * to its own outline lets it be drawn as it is, like a felt-tip marker. Grids grow to
+ * the largest glyph and are reused.
  */
 final class GlyphSkeleton {
     /** Grid cells per glyph pixel. */
     static final int CELLS = 3;
-    private static final float INK = 0.45f;
-    private static final float DIAGONAL = (float) Math.sqrt(2);
-    private static final float FAR = 1e6f;
+    /** Ink levels tried as thresholds, lowest first. */
+    private static final float[] LEVELS = {0.45f, 0.6f, 0.75f, 0.9f};
+    private static final float FAR = Chamfer.FAR;
+    /** Share of the ink that may be lost to thinning before a glyph is drawn by its outline. */
+    private static final float LOST_SHARE = 0.04f;
+    /** Bins per cell of the stroke half-width histogram. */
+    private static final int BINS = 4;
+    private final GridTopology topology = new GridTopology();
+    private final int[] halfWidths = new int[256];
     private byte[] cells = new byte[0];
     private float[] distance = new float[0];
+    private float[] outline = new float[0];
+    private boolean filled;
+    private float lostShare;
     private int[] doomed = new int[0];
     private int width;
     private int height;
@@ -36,20 +52,113 @@ final class GlyphSkeleton {
         if (cells.length < width * height) {
             cells = new byte[width * height];
             distance = new float[width * height];
+            outline = new float[width * height];
             doomed = new int[width * height];
         }
+        threshold(glyphs, glyph, openingLevel(glyphs, glyph));
+        outline();
+        while (thin(0) | thin(1)) {
+            // each pass peels one layer of cells off the strokes, from two sides in turn
+        }
+        if (!transform()) {
+            return false;
+        }
+        filled = hasThickParts();
+        return true;
+    }
+
+    /** Signed distance (cells) to the thresholded ink's outline: positive inside, negative outside. */
+    private void outline() {
+        int n = width * height;
+        for (int i = 0; i < n; i++) {
+            boolean ink = cells[i] != 0;
+            outline[i] = ink ? FAR : 0;
+            distance[i] = ink ? 0 : FAR;
+        }
+        Chamfer.transform(outline, width, height);
+        Chamfer.transform(distance, width, height);
+        for (int i = 0; i < n; i++) {
+            outline[i] -= distance[i];
+        }
+    }
+
+    /**
+     * Whether redrawing along the centre lines with the median stroke width would lose a visible part
+     * of the ink: at least {@link #LOST_SHARE} of it lying further than that from every centre line.
+     * Crossings and junctions lose a few corners only; a loop filled solid loses its inside.
+     */
+    private boolean hasThickParts() {
+        int n = width * height;
+        Arrays.fill(halfWidths, 0);
+        int centres = 0;
+        for (int i = 0; i < n; i++) {
+            if (distance[i] == 0) {
+                halfWidths[Math.min(halfWidths.length - 1, (int) (outline[i] * BINS))]++;
+                centres++;
+            }
+        }
+        int seen = 0;
+        int bin = 0;
+        while (seen + halfWidths[bin] < (centres + 1) / 2) {
+            seen += halfWidths[bin++];
+        }
+        float reach = 1.3f * (bin + 0.5f) / BINS + 1;
+        int ink = 0;
+        int lost = 0;
+        for (int i = 0; i < n; i++) {
+            if (outline[i] > 0) {
+                ink++;
+                lost += distance[i] > reach ? 1 : 0;
+            }
+        }
+        lostShare = (float) lost / Math.max(1, ink);
+        return lostShare >= LOST_SHARE;
+    }
+
+    /** Share of the ink that redrawing along the centre lines would lose (see {@link #filled()}). */
+    float lostShare() {
+        return lostShare;
+    }
+
+    /** Whether the glyph has parts thinning would lose and is to be drawn by its own outline. */
+    boolean filled() {
+        return filled;
+    }
+
+    /** Signed distance in glyph pixels from glyph point ({@code u}, {@code v}) to the glyph's outline (positive inside). */
+    float outlineDistance(float u, float v) {
+        return sample(outline, u, v);
+    }
+
+    /** The lowest of {@link #LEVELS} that opens the most holes while the ink stays in as few pieces as at the first. */
+    private float openingLevel(GlyphBank glyphs, int glyph) {
+        float chosen = LEVELS[0];
+        int mostHoles = -1;
+        int firstPieces = -1;
+        for (float level : LEVELS) {
+            threshold(glyphs, glyph, level);
+            topology.count(cells, width, height);
+            firstPieces = firstPieces < 0 ? topology.pieces() : firstPieces;
+            if (topology.pieces() > firstPieces) {
+                break;
+            }
+            if (topology.holes() > mostHoles) {
+                mostHoles = topology.holes();
+                chosen = level;
+            }
+        }
+        return chosen;
+    }
+
+    private void threshold(GlyphBank glyphs, int glyph, float level) {
         Arrays.fill(cells, 0, width * height, (byte) 0);
         for (int y = 1; y < height - 1; y++) {
             float v = originY + (y - 0.5f) / CELLS - 0.5f;
             for (int x = 1; x < width - 1; x++) {
                 float u = originX + (x - 0.5f) / CELLS - 0.5f;
-                cells[y * width + x] = (byte) (glyphs.sample(glyph, u, v) >= INK ? 1 : 0);
+                cells[y * width + x] = (byte) (glyphs.sample(glyph, u, v) >= level ? 1 : 0);
             }
         }
-        while (thin(0) | thin(1)) {
-            // each pass peels one layer of cells off the strokes, from two sides in turn
-        }
-        return transform();
     }
 
     /** One sub-iteration of the thinning; returns whether any cell was removed. */
@@ -94,59 +203,46 @@ final class GlyphSkeleton {
         return a == 0 && b == 1 ? 1 : 0;
     }
 
-    /** Chamfer distance (steps 1 and sqrt 2) from every cell to the nearest centre-line cell. */
+    /** Distance from every cell to the nearest centre-line cell, and the centre lines' top and bottom. */
     private boolean transform() {
         int n = width * height;
-        int first = n;
+        int first = -1;
         int last = -1;
         for (int i = 0; i < n; i++) {
             boolean centre = cells[i] != 0;
             distance[i] = centre ? 0 : FAR;
             if (centre) {
-                first = Math.min(first, i / width);
-                last = Math.max(last, i / width);
+                first = first < 0 ? i / width : first;
+                last = i / width;
             }
         }
         if (last < 0) {
             return false;
         }
-        top = originY + (first - 1 + 0.5f) / CELLS;
-        bottom = originY + (last - 1 + 0.5f) / CELLS;
-        for (int y = 1; y < height; y++) {
-            for (int x = 1; x < width - 1; x++) {
-                int i = y * width + x;
-                float d = Math.min(distance[i], distance[i - 1] + 1);
-                d = Math.min(d, distance[i - width] + 1);
-                d = Math.min(d, distance[i - width - 1] + DIAGONAL);
-                distance[i] = Math.min(d, distance[i - width + 1] + DIAGONAL);
-            }
-        }
-        for (int y = height - 2; y >= 0; y--) {
-            for (int x = width - 2; x >= 1; x--) {
-                int i = y * width + x;
-                float d = Math.min(distance[i], distance[i + 1] + 1);
-                d = Math.min(d, distance[i + width] + 1);
-                d = Math.min(d, distance[i + width + 1] + DIAGONAL);
-                distance[i] = Math.min(d, distance[i + width - 1] + DIAGONAL);
-            }
-        }
+        top = originY + (first - 0.5f) / CELLS;
+        bottom = originY + (last - 0.5f) / CELLS;
+        Chamfer.transform(distance, width, height);
         return true;
     }
 
     /** Distance in glyph pixels from glyph point ({@code u}, {@code v}) (pixel edges at whole numbers) to the nearest centre line. */
     float distance(float u, float v) {
+        return sample(distance, u, v);
+    }
+
+    private float sample(float[] grid, float u, float v) {
         float gx = (u - originX) * CELLS + 0.5f;
         float gy = (v - originY) * CELLS + 0.5f;
         int x = (int) Math.floor(gx);
         int y = (int) Math.floor(gy);
         if (x < 0 || y < 0 || x >= width - 1 || y >= height - 1) {
-            return FAR;
+            return grid == outline ? -FAR : FAR;
         }
         float fx = gx - x;
         float fy = gy - y;
         int i = y * width + x;
-        float upper = distance[i] + (distance[i + 1] - distance[i]) * fx;
-        float lower = distance[i + width] + (distance[i + width + 1] - distance[i + width]) * fx;
+        float upper = grid[i] + (grid[i + 1] - grid[i]) * fx;
+        float lower = grid[i + width] + (grid[i + width + 1] - grid[i + width]) * fx;
         return (upper + (lower - upper) * fy) / CELLS;
     }
 
