@@ -31,9 +31,14 @@ final class GlyphSkeleton {
     private final GridTopology topology = new GridTopology();
     private final int[] halfWidths = new int[256];
     private byte[] cells = new byte[0];
+    private float[] ink = new float[0];
     private float[] distance = new float[0];
     private float[] outline = new float[0];
     private boolean filled;
+    private int inkLeft;
+    private int inkTop;
+    private int inkRight;
+    private int inkBottom;
     private float lostShare;
     private int[] doomed = new int[0];
     private int width;
@@ -51,11 +56,13 @@ final class GlyphSkeleton {
         height = (glyphs.inkBottom(glyph) - glyphs.inkTop(glyph) + 2 * margin) * CELLS + 2;
         if (cells.length < width * height) {
             cells = new byte[width * height];
+            ink = new float[width * height];
             distance = new float[width * height];
             outline = new float[width * height];
             doomed = new int[width * height];
         }
-        threshold(glyphs, glyph, openingLevel(glyphs, glyph));
+        sample(glyphs, glyph);
+        threshold(openingLevel());
         outline();
         while (thin(0) | thin(1)) {
             // each pass peels one layer of cells off the strokes, from two sides in turn
@@ -131,12 +138,12 @@ final class GlyphSkeleton {
     }
 
     /** The lowest of {@link #LEVELS} that opens the most holes while the ink stays in as few pieces as at the first. */
-    private float openingLevel(GlyphBank glyphs, int glyph) {
+    private float openingLevel() {
         float chosen = LEVELS[0];
         int mostHoles = -1;
         int firstPieces = -1;
         for (float level : LEVELS) {
-            threshold(glyphs, glyph, level);
+            threshold(level);
             topology.count(cells, width, height);
             firstPieces = firstPieces < 0 ? topology.pieces() : firstPieces;
             if (topology.pieces() > firstPieces) {
@@ -150,13 +157,35 @@ final class GlyphSkeleton {
         return chosen;
     }
 
-    private void threshold(GlyphBank glyphs, int glyph, float level) {
-        Arrays.fill(cells, 0, width * height, (byte) 0);
+    /** The glyph's ink at every cell centre (0 on the grid's border). */
+    private void sample(GlyphBank glyphs, int glyph) {
+        Arrays.fill(ink, 0, width * height, 0f);
         for (int y = 1; y < height - 1; y++) {
             float v = originY + (y - 0.5f) / CELLS - 0.5f;
             for (int x = 1; x < width - 1; x++) {
                 float u = originX + (x - 0.5f) / CELLS - 0.5f;
-                cells[y * width + x] = (byte) (glyphs.sample(glyph, u, v) >= level ? 1 : 0);
+                ink[y * width + x] = glyphs.sample(glyph, u, v);
+            }
+        }
+    }
+
+    /** Ink cells where the glyph reaches {@code level}, and the rows and columns they span. */
+    private void threshold(float level) {
+        inkLeft = width;
+        inkTop = height;
+        inkRight = 0;
+        inkBottom = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                boolean on = ink[i] >= level;
+                cells[i] = (byte) (on ? 1 : 0);
+                if (on) {
+                    inkLeft = Math.min(inkLeft, x);
+                    inkRight = Math.max(inkRight, x);
+                    inkTop = Math.min(inkTop, y);
+                    inkBottom = Math.max(inkBottom, y);
+                }
             }
         }
     }
@@ -164,8 +193,8 @@ final class GlyphSkeleton {
     /** One sub-iteration of the thinning; returns whether any cell was removed. */
     private boolean thin(int pass) {
         int count = 0;
-        for (int y = 1; y < height - 1; y++) {
-            for (int x = 1; x < width - 1; x++) {
+        for (int y = inkTop; y <= inkBottom; y++) {
+            for (int x = inkLeft; x <= inkRight; x++) {
                 int i = y * width + x;
                 if (cells[i] == 0) {
                     continue;
