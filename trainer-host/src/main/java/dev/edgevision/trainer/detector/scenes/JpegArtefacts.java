@@ -27,12 +27,11 @@ final class JpegArtefacts {
     private float[] cb = new float[0];
     private float[] cr = new float[0];
 
-    void apply(Canvas canvas, SplittableRandom random, Nuisances nuisances) {
+    /** This scene's JPEG quality, or 0 when the scene is not compressed. */
+    static int plan(SplittableRandom random, Nuisances nuisances) {
         boolean on = random.nextDouble() < nuisances.jpegProbability();
         int quality = nuisances.minJpegQuality() + random.nextInt(BEST_QUALITY - nuisances.minJpegQuality() + 1);
-        if (on) {
-            compress(canvas, quality);
-        }
+        return on ? quality : 0;
     }
 
     /** Puts {@code canvas} (grey levels) through JPEG compression at {@code quality} (1..100). */
