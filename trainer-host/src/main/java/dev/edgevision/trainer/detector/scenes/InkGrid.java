@@ -48,21 +48,32 @@ final class InkGrid {
         threshold(openingLevel());
     }
 
-    /** The lowest of {@link #LEVELS} that opens the most holes while the ink stays in as few pieces as at the first. */
+    /**
+     * The lowest of {@link #LEVELS} that opens the most holes while the ink stays in as few pieces as
+     * at the first. When the highest level opens no more holes than the lowest and breaks nothing,
+     * the levels between are not tried.
+     */
     private float openingLevel() {
+        threshold(LEVELS[0]);
+        topology.count(cells, width, height);
+        int firstPieces = topology.pieces();
+        int firstHoles = topology.holes();
+        threshold(LEVELS[LEVELS.length - 1]);
+        topology.count(cells, width, height);
+        if (topology.pieces() <= firstPieces && topology.holes() <= firstHoles) {
+            return LEVELS[0];
+        }
         float chosen = LEVELS[0];
-        int mostHoles = -1;
-        int firstPieces = -1;
-        for (float level : LEVELS) {
-            threshold(level);
+        int mostHoles = firstHoles;
+        for (int k = 1; k < LEVELS.length; k++) {
+            threshold(LEVELS[k]);
             topology.count(cells, width, height);
-            firstPieces = firstPieces < 0 ? topology.pieces() : firstPieces;
             if (topology.pieces() > firstPieces) {
                 break;
             }
             if (topology.holes() > mostHoles) {
                 mostHoles = topology.holes();
-                chosen = level;
+                chosen = LEVELS[k];
             }
         }
         return chosen;
