@@ -26,10 +26,11 @@ import picocli.CommandLine.Option;
         header = "Write a labelled set of digit scenes (YOLO layout) for detector evaluation.",
         description = {
             "Renders N camera-like frames of handwritten digits with their boxes into DIR:",
-            "images/*.png, labels/*.txt (YOLO: class cx cy w h), classes.txt and scenes.json.",
-            "Styles: 'generator' is the detector's own training generator; 'camera' is the camera",
-            "module's synthetic scenes and 'fonts' digits written with handwriting fonts, both made",
-            "independently of it. generator and camera draw the test split of --data.",
+            "images/*.png, labels/*.txt (YOLO: class cx cy w h), classes.txt, scenes.json.",
+            "Styles: 'generator' is the detector's own training generator; 'camera' is",
+            "the camera module's synthetic scenes and 'fonts' digits written with",
+            "handwriting fonts, both made independently of the generator. generator and",
+            "camera draw the test split of --data.",
             "DIR must not exist or be empty; the set appears there only when complete."})
 final class ScenesCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");

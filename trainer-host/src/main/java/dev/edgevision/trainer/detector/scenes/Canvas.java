@@ -76,16 +76,24 @@ final class Canvas {
     /** Rounds the planes (grey levels) into {@code frame}'s bytes in {@code format}, clamped to 0..255. */
     void writeTo(Frame frame, PixelFormat format) {
         byte[] out = frame.reshape(width, height, format);
-        int n = width * height;
+        for (int y = 0; y < height; y++) {
+            writeRow(out, format, y);
+        }
+    }
+
+    /** Rounds row {@code y} of the planes into {@code out}, a frame buffer of this size in {@code format}. */
+    void writeRow(byte[] out, PixelFormat format, int y) {
+        int from = y * width;
+        int to = from + width;
         if (format == PixelFormat.GRAY8) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = level(0.299f * red[i] + 0.587f * green[i] + 0.114f * blue[i]);
             }
             return;
         }
         float[] first = format == PixelFormat.RGB24 ? red : blue;
         float[] last = format == PixelFormat.RGB24 ? blue : red;
-        for (int i = 0, o = 0; i < n; i++, o += 3) {
+        for (int i = from, o = from * 3; i < to; i++, o += 3) {
             out[o] = level(first[i]);
             out[o + 1] = level(green[i]);
             out[o + 2] = level(last[i]);

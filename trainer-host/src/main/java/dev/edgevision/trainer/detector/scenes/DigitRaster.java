@@ -4,7 +4,9 @@ package dev.edgevision.trainer.detector.scenes;
  * One digit redrawn with a pen along its glyph's centre lines, at its size and angle, as ink
  * coverage (0..1) over a small local area seen through the scene's {@link EdgeProfile}; and the
  * tight box of the pixels within half a pen width of a centre line (the pixels the sharp ink covers
- * at least half of). The coverage array grows to the largest digit and is reused.
+ * at least half of). A glyph with solid-filled parts ({@link GlyphSkeleton#filled()}) is drawn by
+ * its own outline instead, as a marker would, and its box is that of the ink inside the outline.
+ * The coverage array grows to the largest digit and is reused.
  */
 final class DigitRaster {
     private final GlyphSkeleton skeleton = new GlyphSkeleton();
@@ -31,8 +33,10 @@ final class DigitRaster {
         if (!skeleton.build(glyphs, glyph, margin)) {
             return false;
         }
+        boolean marker = skeleton.filled();
         double centreSpan = Math.max(0.5, skeleton.centreBottom() - skeleton.centreTop());
-        double scale = Math.max(0.5, inkHeight - pen) / centreSpan;
+        double scale = marker ? inkHeight / (glyphs.inkBottom(glyph) - glyphs.inkTop(glyph))
+                : Math.max(0.5, inkHeight - pen) / centreSpan;
         double halfW = skeleton.spanX() * scale / 2;
         double halfH = skeleton.spanY() * scale / 2;
         double cos = Math.cos(angle);
@@ -43,7 +47,7 @@ final class DigitRaster {
             coverage = new float[width * height];
         }
         float glyphX = skeleton.left() + skeleton.spanX() / 2;
-        float glyphY = (skeleton.centreTop() + skeleton.centreBottom()) / 2;
+        float glyphY = marker ? skeleton.gridTop() + skeleton.spanY() / 2 : (skeleton.centreTop() + skeleton.centreBottom()) / 2;
         double centreX = width / 2.0 + phaseX;
         double centreY = height / 2.0 + phaseY;
         float du = (float) (cos / scale);
@@ -60,12 +64,12 @@ final class DigitRaster {
             float v = (float) ((-sin * dx + cos * dy) / scale) + glyphY;
             int row = y * width;
             for (int x = 0; x < width; x++, u += du, v += dv) {
-                float d = skeleton.distance(u, v) * toPixels;
+                float d = marker ? half - skeleton.outlineDistance(u, v) * toPixels : skeleton.distance(u, v) * toPixels;
                 if (d > reach) {
                     coverage[row + x] = 0f;
                     continue;
                 }
-                coverage[row + x] = profile.line(d, half);
+                coverage[row + x] = marker ? profile.edge(half - d) : profile.line(d, half);
                 if (d <= half) {
                     boxLeft = Math.min(boxLeft, x);
                     boxRight = Math.max(boxRight, x);

@@ -57,9 +57,16 @@ public final class DigitSceneGenerator {
         List<LabelledBox> boxes = placer.place(canvas, paper, profile, random, settings);
         distractors.draw(canvas, pen, profile, random, nuisances.maxDistractors(), boxes);
         noise.plan(random, nuisances);
-        lighting.apply(canvas, random, nuisances, noise);
-        jpeg.apply(canvas, random, nuisances);
-        canvas.writeTo(target, settings.format());
+        lighting.plan(canvas.width(), canvas.height(), random, nuisances);
+        int quality = JpegArtefacts.plan(random, nuisances);
+        if (quality > 0) {
+            lighting.apply(canvas, noise, null);
+            jpeg.compress(canvas, quality);
+            canvas.writeTo(target, settings.format());
+        } else {
+            byte[] out = target.reshape(canvas.width(), canvas.height(), settings.format());
+            lighting.apply(canvas, noise, y -> canvas.writeRow(out, settings.format(), y));
+        }
         return new Scene(target, boxes);
     }
 }

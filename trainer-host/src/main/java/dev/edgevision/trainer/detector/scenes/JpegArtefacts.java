@@ -27,12 +27,11 @@ final class JpegArtefacts {
     private float[] cb = new float[0];
     private float[] cr = new float[0];
 
-    void apply(Canvas canvas, SplittableRandom random, Nuisances nuisances) {
+    /** This scene's JPEG quality, or 0 when the scene is not compressed. */
+    static int plan(SplittableRandom random, Nuisances nuisances) {
         boolean on = random.nextDouble() < nuisances.jpegProbability();
         int quality = nuisances.minJpegQuality() + random.nextInt(BEST_QUALITY - nuisances.minJpegQuality() + 1);
-        if (on) {
-            compress(canvas, quality);
-        }
+        return on ? quality : 0;
     }
 
     /** Puts {@code canvas} (grey levels) through JPEG compression at {@code quality} (1..100). */
@@ -123,24 +122,34 @@ final class JpegArtefacts {
     private void quantise(float[] plane, int w, int h, float[] steps, float shift) {
         for (int by = 0; by < h; by += 8) {
             for (int bx = 0; bx < w; bx += 8) {
-                for (int y = 0; y < 8; y++) {
-                    int row = Math.min(by + y, h - 1) * w;
-                    for (int x = 0; x < 8; x++) {
-                        block[y * 8 + x] = plane[row + Math.min(bx + x, w - 1)] - shift;
-                    }
-                }
+                boolean inside = bx + 8 <= w && by + 8 <= h;
+                load(plane, w, h, bx, by, shift, inside);
                 Dct8.forward(block);
                 for (int k = 0; k < 64; k++) {
-                    float q = block[k] * steps[64 + k];
-                    block[k] = (int) (q + (q >= 0 ? 0.5f : -0.5f)) * steps[k];
+                    block[k] = (float) Math.rint(block[k] * steps[64 + k]) * steps[k];
                 }
                 Dct8.inverse(block);
-                for (int y = 0; y < 8 && by + y < h; y++) {
-                    int row = (by + y) * w;
-                    for (int x = 0; x < 8 && bx + x < w; x++) {
-                        plane[row + bx + x] = block[y * 8 + x] + shift;
-                    }
-                }
+                store(plane, w, h, bx, by, shift, inside);
+            }
+        }
+    }
+
+    private void load(float[] plane, int w, int h, int bx, int by, float shift, boolean inside) {
+        for (int y = 0; y < 8; y++) {
+            int row = (inside ? by + y : Math.min(by + y, h - 1)) * w;
+            for (int x = 0; x < 8; x++) {
+                block[y * 8 + x] = plane[row + (inside ? bx + x : Math.min(bx + x, w - 1))] - shift;
+            }
+        }
+    }
+
+    private void store(float[] plane, int w, int h, int bx, int by, float shift, boolean inside) {
+        int rows = inside ? 8 : Math.min(8, h - by);
+        int cols = inside ? 8 : Math.min(8, w - bx);
+        for (int y = 0; y < rows; y++) {
+            int row = (by + y) * w + bx;
+            for (int x = 0; x < cols; x++) {
+                plane[row + x] = block[y * 8 + x] + shift;
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.edgevision.trainer.detector.scenes;
 
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * The light falling on the page, turning reflectance into grey levels: an exposure, a gradient
@@ -11,14 +12,18 @@ import java.util.SplittableRandom;
 final class Lighting {
     private float[] rows = new float[0];
     private float[] columns = new float[0];
+    private float tintR;
+    private float tintG;
+    private float tintB;
+    private boolean shadow;
+    private double shadowX;
+    private double shadowY;
+    private double through;
+    private double penumbra;
+    private double depth;
 
-    /**
-     * Lights the reflectance on {@code canvas} and adds {@code noise}; afterwards it holds grey levels
-     * (0..255, and beyond where over-exposed: clipped when written).
-     */
-    void apply(Canvas canvas, SplittableRandom random, Nuisances nuisances, SensorNoise noise) {
-        int w = canvas.width();
-        int h = canvas.height();
+    /** Draws this scene's light for a {@code w} x {@code h} frame. */
+    void plan(int w, int h, SplittableRandom random, Nuisances nuisances) {
         if (rows.length < h || columns.length < w) {
             rows = new float[Math.max(h, rows.length)];
             columns = new float[Math.max(w, columns.length)];
@@ -37,27 +42,36 @@ final class Lighting {
             rows[y] = (float) (exposure * (1 + gradientY * f - 2 * vignette * f * f));
         }
         double warmth = nuisances.tint() * 0.14 * (2 * random.nextDouble() - 1);
-        float tintR = (float) (1 + warmth);
-        float tintG = (float) (1 + 0.03 * nuisances.tint() * (2 * random.nextDouble() - 1));
-        float tintB = (float) (1 - warmth);
-        boolean shadow = random.nextDouble() < nuisances.shadowProbability();
+        tintR = (float) (1 + warmth);
+        tintG = (float) (1 + 0.03 * nuisances.tint() * (2 * random.nextDouble() - 1));
+        tintB = (float) (1 - warmth);
+        shadow = random.nextDouble() < nuisances.shadowProbability();
         double angle = 2 * Math.PI * random.nextDouble();
-        double nx = Math.cos(angle);
-        double ny = Math.sin(angle);
-        double through = nx * w * (0.2 + 0.6 * random.nextDouble()) + ny * h * (0.2 + 0.6 * random.nextDouble());
-        double penumbra = 15 + 75 * random.nextDouble();
-        double depth = 0.25 + 0.3 * random.nextDouble();
+        shadowX = Math.cos(angle);
+        shadowY = Math.sin(angle);
+        through = shadowX * w * (0.2 + 0.6 * random.nextDouble()) + shadowY * h * (0.2 + 0.6 * random.nextDouble());
+        penumbra = 15 + 75 * random.nextDouble();
+        depth = 0.25 + 0.3 * random.nextDouble();
+    }
+
+    /**
+     * Lights the reflectance on {@code canvas} and adds {@code noise}, row by row, telling
+     * {@code rowDone} (if not null) as each row is finished; afterwards the canvas holds grey levels
+     * (0..255, and beyond where over-exposed: clipped when written).
+     */
+    void apply(Canvas canvas, SensorNoise noise, IntConsumer rowDone) {
+        int w = canvas.width();
         boolean noisy = noise.on();
         float[] red = canvas.plane(0);
         float[] green = canvas.plane(1);
         float[] blue = canvas.plane(2);
-        for (int y = 0; y < h; y++) {
+        for (int y = 0; y < canvas.height(); y++) {
             float row = rows[y];
             int base = y * w;
             for (int x = 0; x < w; x++) {
                 float light = row + columns[x];
                 if (shadow) {
-                    light *= (float) shade(nx * (x + 0.5) + ny * (y + 0.5) - through, penumbra, depth);
+                    light *= (float) shade(shadowX * (x + 0.5) + shadowY * (y + 0.5) - through);
                 }
                 int i = base + x;
                 red[i] *= light * tintR;
@@ -69,11 +83,14 @@ final class Lighting {
                     blue[i] += noise.next();
                 }
             }
+            if (rowDone != null) {
+                rowDone.accept(y);
+            }
         }
     }
 
     /** Light left at signed distance {@code d} from the shadow's edge: full outside, 1 - depth deep inside. */
-    private static double shade(double d, double penumbra, double depth) {
+    private double shade(double d) {
         double t = Math.max(0, Math.min(1, d / penumbra + 0.5));
         return 1 - depth * t * t * (3 - 2 * t);
     }

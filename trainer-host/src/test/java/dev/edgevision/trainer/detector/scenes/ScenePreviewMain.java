@@ -14,7 +14,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Not a test: renders a few scenes with their boxes drawn in to a folder, then times rendering on
- * one thread and prints milliseconds per scene. Run from trainer-host with the test classpath:
+ * one thread and prints milliseconds per scene, wall-clock and CPU time of the thread (the latter
+ * holds up better on a machine shared with other work). Run from trainer-host with the test classpath:
  * {@code java -cp target/classes:target/test-classes:... ScenePreviewMain OUT [COUNT]}.
  */
 public final class ScenePreviewMain {
@@ -51,13 +52,16 @@ public final class ScenePreviewMain {
         for (int warm = 0; warm < 200; warm++) {
             generator.render(1000 + warm, frame);
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long boxes = 0;
         for (int i = 0; i < timed; i++) {
             boxes += generator.render(10_000 + i, frame).boxes().size();
         }
         double ms = (System.nanoTime() - start) / 1e6 / timed;
-        System.out.printf("%d scenes %dx%d, %.2f ms per scene on one thread, %.2f digits per scene%n", timed,
-                frame.width(), frame.height(), ms, (double) boxes / timed);
+        double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / timed;
+        System.out.printf("%d scenes %dx%d: %.2f ms per scene on one thread (%.2f ms of CPU time), %.2f digits per scene%n",
+                timed, frame.width(), frame.height(), ms, cpuMs, (double) boxes / timed);
     }
 }
