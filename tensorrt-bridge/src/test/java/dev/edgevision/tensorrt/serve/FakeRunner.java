@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * class {@code k} scores {@code softmax(w * input[k])}, with {@code distortion} added to every value,
  * so that two runners agree exactly, within a tolerance, or not at all.
  */
-final class FakeRunner implements ModelRunner {
+class FakeRunner implements ModelRunner {
     static final int SAMPLE = 784;
     static final int CLASSES = 10;
     final String backend;
