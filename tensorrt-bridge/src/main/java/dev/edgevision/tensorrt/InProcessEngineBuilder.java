@@ -70,7 +70,7 @@ public final class InProcessEngineBuilder implements EngineBuilder {
             throw new EngineBuildException(EngineBuildException.Kind.BUILD, e.getMessage(), e);
         } catch (LinkageError e) {
             throw new EngineBuildException(EngineBuildException.Kind.NATIVE_LIBRARY,
-                    NativeLoadFailure.explain(e.getMessage()), e);
+                    NativeLoadFailure.explain(e), e);
         } finally {
             log.endProgress();
         }

@@ -10,7 +10,18 @@ public final class NativeLoadFailure {
     private NativeLoadFailure() {
     }
 
-    /** Explains a failure to load whose message is {@code message}. */
+    /** Explains {@code failure}, reading the messages of its causes too (JavaCPP puts the linker's there). */
+    public static String explain(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                messages.append(messages.length() == 0 ? "" : " <- ").append(t.getMessage());
+            }
+        }
+        return explain(messages.toString());
+    }
+
+    /** Explains a failure to load whose message (with its causes') is {@code message}. */
     public static String explain(String message) {
         String m = message == null ? "" : message;
         if (m.contains("libcudart.so.13")) {
@@ -23,6 +34,9 @@ public final class NativeLoadFailure {
         }
         if (m.contains("libcudart")) {
             return "no CUDA runtime (libcudart) on this machine";
+        }
+        if (m.contains("libcuda.so")) {
+            return "no GPU: the NVIDIA driver library (libcuda.so.1) is not on this machine";
         }
         if (m.contains("libnvonnxparser")) {
             return "TensorRT's ONNX parser (libnvonnxparser.so.10) is missing: install the JetPack's TensorRT packages";

@@ -56,7 +56,7 @@ public final class TrtLibrary {
         try {
             Native.load();
         } catch (LinkageError e) {
-            return NativeLoadFailure.explain(e.getMessage());
+            return NativeLoadFailure.explain(e);
         }
         int trt = Native.inferLibVersion();
         String mismatch = TrtVersions.mismatch(trt);
