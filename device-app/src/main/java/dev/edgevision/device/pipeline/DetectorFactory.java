@@ -33,9 +33,37 @@ public final class DetectorFactory {
         return new ModelIdentity(bundle.manifest().name(), bundle.manifest().version(), bundle.sha256());
     }
 
-    /** Opens a detector for {@code bundle} on {@code selection}'s backend. */
+    /** Opens a detector for {@code bundle} on ONNX Runtime (the TensorRT backend's runners come from {@link BackendRunners}). */
     public static Detector open(ModelBundle bundle, BackendSelection selection, double threshold, int threads)
             throws DetectorException {
+        if (selection.backend() != BackendChoice.ONNXRUNTIME) {
+            throw new IllegalArgumentException("TensorRT runners come from BackendRunners, which builds the engine");
+        }
+        String resize = check(bundle);
+        return open(bundle, resize, new OrtRunner(bundle, MAX_REGIONS, threads), threshold);
+    }
+
+    /** Opens a detector for {@code bundle} that runs on {@code runner}; the detector closes it. */
+    public static Detector open(ModelBundle bundle, ModelRunner runner, double threshold) throws DetectorException {
+        String resize;
+        try {
+            resize = check(bundle);
+        } catch (DetectorException e) {
+            runner.close();
+            throw e;
+        }
+        return open(bundle, resize, runner, threshold);
+    }
+
+    private static Detector open(ModelBundle bundle, String resize, ModelRunner runner, double threshold) {
+        if ("mnist".equals(resize)) {
+            return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
+        }
+        return new FrameClassifier(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY);
+    }
+
+    /** The bundle's resize mode, once its task and resize are known to be served here. */
+    private static String check(ModelBundle bundle) throws DetectorException {
         if (bundle.manifest().task() != Task.CLASSIFICATION) {
             throw new DetectorException(bundle.path() + ": task '" + bundle.manifest().task().wireName()
                     + "' is not supported by this version of the device software");
@@ -45,19 +73,6 @@ public final class DetectorFactory {
             throw new DetectorException(bundle.path() + ": input.resize '" + resize
                     + "' is not one of mnist, stretch, letterbox");
         }
-        ModelRunner runner = runner(bundle, selection, threads);
-        if ("mnist".equals(resize)) {
-            return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
-        }
-        return new FrameClassifier(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY);
-    }
-
-    /** The bare backend runner for {@code bundle}, batch up to {@link #MAX_REGIONS} (for benchmarks). */
-    public static ModelRunner runner(ModelBundle bundle, BackendSelection selection, int threads)
-            throws DetectorException {
-        if (selection.backend() == BackendChoice.TENSORRT) {
-            throw new DetectorException("the TensorRT backend is not part of this build");
-        }
-        return new OrtRunner(bundle, MAX_REGIONS, threads);
+        return resize;
     }
 }
