@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
             "Start with 'trainer train': it trains the digit classifier on the bundled",
             "9,000-digit MNIST sample, evaluates it on the held-out test split, writes an",
             "HTML report and a model bundle a device can load."},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ExportCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ExportCommand.class, AddSamplesCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure (bad input, failed run), 2 bad command line."})
 public final class TrainerCli implements Runnable {
