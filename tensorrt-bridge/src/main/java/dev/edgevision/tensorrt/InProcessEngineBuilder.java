@@ -4,11 +4,11 @@ import dev.edgevision.core.io.AtomicFile;
 import dev.edgevision.tensorrt.build.BuildProgress;
 import dev.edgevision.tensorrt.build.BuildRequest;
 import dev.edgevision.tensorrt.build.BuilderFlag;
+import dev.edgevision.tensorrt.build.BuilderTarget;
 import dev.edgevision.tensorrt.build.BuiltEngine;
 import dev.edgevision.tensorrt.build.EngineBuildException;
 import dev.edgevision.tensorrt.build.EngineBuilder;
 import dev.edgevision.tensorrt.build.EngineRecipe;
-import dev.edgevision.tensorrt.build.InputProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -97,48 +97,57 @@ public final class InProcessEngineBuilder implements EngineBuilder {
         }
     }
 
-    private static void configure(IBuilder builder, IBuilderConfig config, BuildRequest request, NativeHandles handles)
-            throws EngineBuildException {
-        EngineRecipe recipe = request.recipe();
-        Native.setWorkspace(config, recipe.workspaceBytes());
-        recipe.flags().forEach(flag -> Native.setFlag(config, flag));
-        if (recipe.usesDla()) {
-            Native.useDla(config, recipe.dlaCore());
-        }
-        InputProfile shapes = recipe.profile();
-        if (shapes.dynamic()) {
-            IOptimizationProfile profile = handles.add(Native.createProfile(builder), "createOptimizationProfile");
-            setShapes(profile, shapes, shapes.min(), shapes.opt(), shapes.max(), handles);
-            if (Native.addProfile(config, profile) < 0) {
-                throw new TensorRtException("addOptimizationProfile refused " + shapes.describe());
+    private static void configure(IBuilder builder, IBuilderConfig config, BuildRequest request, NativeHandles handles) {
+        BuilderTarget.apply(request.recipe(), new BuilderTarget() {
+            @Override
+            public void workspace(long bytes) {
+                Native.setWorkspace(config, bytes);
             }
-        }
-        if (request.calibration() != null) {
-            EntropyCalibrator calibrator = handles.add(new EntropyCalibrator(request.calibration(),
-                    request.calibrationCache(), shapes.name()));
-            Native.setCalibrator(config, calibrator);
-            if (shapes.dynamic()) {
-                int b = recipe.calibrationBatch();
-                IOptimizationProfile calibration = handles.add(Native.createProfile(builder), "createOptimizationProfile");
-                setShapes(calibration, shapes, b, b, b, handles);
-                if (!Native.setCalibrationProfile(config, calibration)) {
-                    throw new TensorRtException("setCalibrationProfile refused batch " + b);
+
+            @Override
+            public void flag(BuilderFlag flag) {
+                Native.setFlag(config, flag);
+            }
+
+            @Override
+            public void dla(int core) {
+                Native.useDla(config, core);
+            }
+
+            @Override
+            public void profile(String input, long[] min, long[] opt, long[] max) {
+                IOptimizationProfile profile = shapes(builder, input, new long[][] {min, opt, max}, handles);
+                if (Native.addProfile(config, profile) < 0) {
+                    throw new TensorRtException("addOptimizationProfile refused the shapes of '" + input + "'");
                 }
             }
-        }
+
+            @Override
+            public void calibrator(String input, int batch, boolean dynamic) {
+                EntropyCalibrator calibrator = handles.add(new EntropyCalibrator(request.calibration(),
+                        request.calibrationCache(), input));
+                Native.setCalibrator(config, calibrator);
+                long[] dims = request.recipe().profile().dims(batch);
+                if (dynamic && !Native.setCalibrationProfile(config, shapes(builder, input,
+                        new long[][] {dims, dims, dims}, handles))) {
+                    throw new TensorRtException("setCalibrationProfile refused batch " + batch);
+                }
+            }
+        });
         loadTimingCache(config, request, handles);
     }
 
-    private static void setShapes(IOptimizationProfile profile, InputProfile shapes, int min, int opt, int max,
-            NativeHandles handles) {
-        int[] batches = {min, opt, max};
+    /** A profile with the min, opt and max shapes {@code dims} of {@code input}. */
+    private static IOptimizationProfile shapes(IBuilder builder, String input, long[][] dims, NativeHandles handles) {
+        IOptimizationProfile profile = handles.add(Native.createProfile(builder), "createOptimizationProfile");
         for (int selector = 0; selector < 3; selector++) {
-            Dims64 dims = handles.add(TrtRunner.dims(shapes.dims(batches[selector])), "Dims64");
-            if (!Native.setProfileShape(profile, shapes.name(), selector, dims)) {
-                throw new TensorRtException("the optimisation profile refused " + shapes.name() + " "
-                        + shapes.shapeText(batches[selector]));
+            Dims64 d = handles.add(TrtRunner.dims(dims[selector]), "Dims64");
+            if (!Native.setProfileShape(profile, input, selector, d)) {
+                throw new TensorRtException("the optimisation profile refused " + input + " "
+                        + java.util.Arrays.toString(dims[selector]));
             }
         }
+        return profile;
     }
 
     private static void loadTimingCache(IBuilderConfig config, BuildRequest request, NativeHandles handles) {

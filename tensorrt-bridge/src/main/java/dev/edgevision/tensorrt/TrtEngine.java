@@ -76,6 +76,13 @@ public final class TrtEngine implements LoadedEngine {
         if (!names.contains(input) || !Native.isInput(engine, input) || !Native.isFloat(engine, input)) {
             problems.add("no float32 input '" + input + "' among " + names);
         }
+        List<String> listed = manifest.outputs().stream().map(OutputSpec::name).toList();
+        for (String name : names) {
+            if (!name.equals(input) && !listed.contains(name)) {
+                problems.add("the graph has tensor '" + name + "' that the manifest does not list among its outputs;"
+                        + " list every output of the graph in the manifest");
+            }
+        }
         for (OutputSpec out : manifest.outputs()) {
             if (!names.contains(out.name()) || Native.isInput(engine, out.name()) || !Native.isFloat(engine, out.name())) {
                 problems.add("no float32 output '" + out.name() + "' among " + names);
