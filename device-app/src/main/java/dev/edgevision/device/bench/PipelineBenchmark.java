@@ -8,7 +8,6 @@ import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.inference.ModelRunner;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.Task;
-import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import dev.edgevision.device.pipeline.DetectorFactory;
 import dev.edgevision.device.pipeline.RecordFactory;
@@ -24,14 +23,28 @@ import java.util.List;
  */
 public final class PipelineBenchmark {
     private final ModelBundle bundle;
-    private final BackendSelection selection;
-    private final int threads;
+    private final Runners runners;
     private final PrintStream out;
 
-    public PipelineBenchmark(ModelBundle bundle, BackendSelection selection, int threads, PrintStream out) {
+    /**
+     * What one measurement found.
+     *
+     * @param rawFps frames per second the backend alone sustains
+     * @param singleMs median milliseconds of one single-sample inference
+     * @param pipelineFps frames per second of the whole pipeline
+     */
+    public record Figures(double rawFps, double singleMs, double pipelineFps) {
+    }
+
+    /** Opens a new runner of the backend measured (each detector closes its own). */
+    @FunctionalInterface
+    public interface Runners {
+        ModelRunner open() throws DetectorException;
+    }
+
+    public PipelineBenchmark(ModelBundle bundle, Runners runners, PrintStream out) {
         this.bundle = bundle;
-        this.selection = selection;
-        this.threads = threads;
+        this.runners = runners;
         this.out = out;
     }
 
@@ -48,15 +61,20 @@ public final class PipelineBenchmark {
         return frames;
     }
 
-    /** Measures the backend for {@code rawSeconds}, then the pipeline for {@code seconds}, publishing through {@code publisher}. */
-    public void run(List<Frame> frames, double rawSeconds, double seconds, DetectionPublisher publisher)
+    /**
+     * Measures the backend for {@code rawSeconds}, then the pipeline for {@code seconds}, publishing through
+     * {@code publisher}.
+     */
+    public Figures run(List<Frame> frames, double rawSeconds, double seconds, DetectionPublisher publisher)
             throws Exception {
         MemoryFigures start = MemoryFigures.now();
         int[] batches = regionsPerFrame(frames);
-        double rawFps = rawRate(batches, rawSeconds);
+        double[] raw = rawRate(batches, rawSeconds);
+        double rawFps = raw[0];
         StageTotals totals = new StageTotals(publisher);
         CameraPipeline pipeline;
-        try (Detector detector = DetectorFactory.open(bundle, selection, 0.5, threads)) {
+        double fps;
+        try (Detector detector = DetectorFactory.open(bundle, runners.open(), 0.5)) {
             RecordFactory records = new RecordFactory("bench", "cam0", detector.model(), detector.backend());
             pipeline = new CameraPipeline("cam0", new ReplaySource(frames), detector, records, totals);
             Thread thread = new Thread(pipeline, "bench-pipeline");
@@ -66,7 +84,7 @@ public final class PipelineBenchmark {
             pipeline.stop();
             thread.join();
             double elapsed = (System.nanoTime() - t0) / 1e9;
-            double fps = pipeline.processed() / elapsed;
+            fps = pipeline.processed() / elapsed;
             out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s (%.0f %% of the raw inference rate),"
                     + " %.1f detections per frame%n", pipeline.processed(), elapsed, fps, 100 * fps / rawFps,
                     totals.meanDetections());
@@ -75,6 +93,7 @@ public final class PipelineBenchmark {
                 pipeline.latency().percentile(50), pipeline.latency().percentile(95), pipeline.latency().percentile(99));
         out.println("time per stage:  " + totals.shares());
         out.println("memory:          start " + start + ", end " + MemoryFigures.now());
+        return new Figures(rawFps, raw[1], fps);
     }
 
     private int[] regionsPerFrame(List<Frame> frames) throws DetectorException {
@@ -84,7 +103,7 @@ public final class PipelineBenchmark {
             java.util.Arrays.fill(batches, 1);
             return batches;
         }
-        try (Detector counter = DetectorFactory.open(bundle, selection, 0.0, threads)) {
+        try (Detector counter = DetectorFactory.open(bundle, runners.open(), 0.0)) {
             for (int i = 0; i < frames.size(); i++) {
                 batches[i] = counter.detect(frames.get(i)).detections().size();
             }
@@ -92,9 +111,21 @@ public final class PipelineBenchmark {
         return batches;
     }
 
-    /** Frames per second the backend alone sustains on those frames' batches. */
-    private double rawRate(int[] batches, double seconds) throws DetectorException {
-        try (ModelRunner runner = DetectorFactory.runner(bundle, selection, threads)) {
+    /** Milliseconds one run of a single sample takes, median of 200 runs. */
+    private static double singleLatency(ModelRunner runner) throws DetectorException {
+        long[] times = new long[200];
+        for (int i = 0; i < times.length; i++) {
+            long t0 = System.nanoTime();
+            runner.run(1);
+            times[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2] / 1e6;
+    }
+
+    /** Frames per second the backend alone sustains on those frames' batches, and one sample's latency. */
+    private double[] rawRate(int[] batches, double seconds) throws DetectorException {
+        try (ModelRunner runner = runners.open()) {
             for (int i = 0; i < batches.length; i++) {
                 runner.run(Math.max(1, batches[i]));
             }
@@ -113,7 +144,9 @@ public final class PipelineBenchmark {
             out.printf("raw inference:   %s, %.3f ms per frame (%.0f frames/s) on the batches these frames give"
                     + " (%.1f regions per frame)%n", runner.backend(), 1000 / fps, fps,
                     java.util.Arrays.stream(batches).average().orElse(0));
-            return fps;
+            double single = singleLatency(runner);
+            out.printf("latency:         inference of one region %.3f ms (median)%n", single);
+            return new double[] {fps, single};
         }
     }
 }

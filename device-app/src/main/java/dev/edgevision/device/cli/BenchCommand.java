@@ -1,15 +1,19 @@
 package dev.edgevision.device.cli;
 
+import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.device.bench.PipelineBenchmark;
+import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.mqtt.DeviceStatus;
 import dev.edgevision.device.mqtt.EmbeddedBroker;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.mqtt.MqttSettings;
 import dev.edgevision.device.pipeline.BackendChoice;
+import dev.edgevision.device.pipeline.BackendRunners;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.BackendSelector;
 import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.tensorrt.build.PrecisionChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +28,23 @@ import picocli.CommandLine.Option;
         description = {
             "Renders synthetic frames, measures the backend alone on the batches they give, then",
             "replays them through the whole pipeline (pre-processing, inference, decoding, record,",
-            "MQTT publish to an embedded broker at QoS 0) as fast as it goes. Prints figures only."})
+            "MQTT publish to an embedded broker at QoS 0) as fast as it goes. Prints figures only.",
+            "With the TensorRT backend, every precision is measured in turn: the engine's build time",
+            "(or its load from the engine cache), inference latency and pipeline frames/s."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle (default: models/digits.vbundle).")
     Path model;
 
     @Option(names = "--backend", defaultValue = "auto", description = "auto, tensorrt or onnxruntime (default: ${DEFAULT-VALUE}).")
     String backend;
+
+    @Option(names = "--precision", defaultValue = "fp32,fp16,int8", paramLabel = "LIST",
+            description = "TensorRT precisions to measure (default: ${DEFAULT-VALUE}).")
+    String precisions;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Engine cache (default: the service's; an empty folder measures fresh builds).")
+    Path cacheDir;
 
     @Option(names = "--seconds", defaultValue = "15", paramLabel = "S", description = "Per measurement (default: ${DEFAULT-VALUE}).")
     double seconds;
@@ -50,22 +64,46 @@ final class BenchCommand implements Callable<Integer> {
         if (wh.length != 2 || !wh[0].matches("\\d{2,5}") || !wh[1].matches("\\d{2,5}")) {
             throw new IllegalArgumentException("--size must be WIDTHxHEIGHT such as 640x480, got '" + size + "'");
         }
+        List<String> wanted = List.of(precisions.split(","));
+        for (String p : wanted) {
+            try {
+                PrecisionChoice.parse(p.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--precision: " + e.getMessage());
+            }
+        }
         Path home = Path.of(System.getProperty("edgevision.home", "."));
         ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve("models/digits.vbundle"));
         BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
         System.out.printf("model:           %s %s, backend %s (%s), %s frames, %d CPUs%n", bundle.manifest().name(),
                 bundle.manifest().version(), selection.backend().name().toLowerCase(Locale.ROOT), selection.reason(),
                 size, Runtime.getRuntime().availableProcessors());
-        var frames = PipelineBenchmark.frames(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 60);
+        List<Frame> frames = PipelineBenchmark.frames(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 60);
         Path spool = Files.createTempDirectory("edgevision-bench-spool");
+        double raw = rawSeconds == null ? seconds : rawSeconds;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
              MqttPublisher publisher = MqttPublisher.start(MqttSettings.builder(broker.uri(), "bench", spool).build(),
                      new DeviceStatus("bench", SoftwareVersion.get(), DetectorFactory.identity(bundle),
                              selection.backend().name().toLowerCase(Locale.ROOT), List.of("cam0")))) {
-            new PipelineBenchmark(bundle, selection, threads, System.out).run(frames, rawSeconds == null ? seconds : rawSeconds, seconds,
-                    publisher);
+            if (selection.backend() == BackendChoice.ONNXRUNTIME) {
+                try (BackendRunners runners = BackendRunners.start(bundle, selection, null, threads)) {
+                    new PipelineBenchmark(bundle, () -> runners.open("bench"), System.out).run(frames, raw, seconds,
+                            publisher);
+                }
+            } else {
+                PrecisionBench bench = new PrecisionBench(bundle, selection, home, threads, System.out);
+                for (String precision : wanted) {
+                    bench.measure(section(precision), frames, raw, seconds, publisher);
+                }
+                bench.printSummary();
+            }
             System.out.printf("mqtt:            %s%n", publisher.stats());
         }
         return 0;
+    }
+
+    private ApplianceConfig.TensorrtSection section(String precision) {
+        return new ApplianceConfig.TensorrtSection(precision.trim(), null, null,
+                cacheDir == null ? null : cacheDir.toAbsolutePath().toString(), null, null, null);
     }
 }

@@ -7,10 +7,13 @@ import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.frame.FrameSource;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.device.pipeline.BackendChoice;
+import dev.edgevision.device.pipeline.BackendRunners;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.BackendSelector;
 import dev.edgevision.device.pipeline.DetectorFactory;
 import dev.edgevision.device.pipeline.RecordFactory;
+import dev.edgevision.device.pipeline.TensorRtSettings;
+import dev.edgevision.tensorrt.build.BuildSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -85,16 +88,33 @@ public final class DetectCommand implements Callable<Integer> {
                 + selection.reason() + "), model " + bundle.manifest().name() + " " + bundle.manifest().version());
         List<Path> files = expand(inputs);
         long frames = 0;
-        try (Detector detector = DetectorFactory.open(bundle, selection, threshold, threads);
+        Path home = Path.of(System.getProperty("edgevision.home", "."));
+        BuildSettings settings = TensorRtSettings.from(null, home, DetectorFactory.MAX_REGIONS);
+        try (BackendRunners runners = BackendRunners.start(bundle, selection, settings, threads)) {
+            if (!runners.awaitEngine(settings.buildTimeout().plusMinutes(1))) {
+                System.err.println("detect: the TensorRT engine is not ready in time");
+            }
+            if (selection.backend() == BackendChoice.TENSORRT) {
+                System.err.println("detect: " + runners.reason());
+            }
+            frames = detectAll(bundle, runners, files);
+        }
+        System.err.printf("detect: %d frames from %d inputs, %d failed%n", frames, files.size(), failures);
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Runs every file through one detector on the backend's runner, as the service would. */
+    private long detectAll(ModelBundle bundle, BackendRunners runners, List<Path> files) throws Exception {
+        long frames = 0;
+        try (Detector detector = DetectorFactory.open(bundle, runners.open("detect"), threshold);
              Writer writer = open()) {
             RecordFactory records = new RecordFactory(device == null ? Hostname.get() : device, camera,
-                    detector.model(), detector.backend());
+                    detector.model(), detector::backend);
             for (Path file : files) {
                 frames += detectFile(file, detector, records, writer);
             }
         }
-        System.err.printf("detect: %d frames from %d inputs, %d failed%n", frames, files.size(), failures);
-        return failures == 0 ? 0 : 1;
+        return frames;
     }
 
     private Writer open() throws IOException {

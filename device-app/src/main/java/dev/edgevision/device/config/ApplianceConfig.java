@@ -1,5 +1,6 @@
 package dev.edgevision.device.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,10 +15,20 @@ import java.util.regex.Pattern;
  * @param model the model and how to run it
  * @param cameras the frame sources, at least one
  * @param mqtt the broker; {@code null} runs without MQTT (records go to the log)
+ * @param tensorrt how TensorRT engines are built and run; {@code null} for the defaults
  */
 public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
-        MqttSection mqtt) {
+        MqttSection mqtt, TensorrtSection tensorrt) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    @JsonCreator
+    public ApplianceConfig {
+    }
+
+    /** A configuration with the TensorRT defaults. */
+    public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt) {
+        this(device, model, cameras, mqtt, null);
+    }
 
     /** @param id device id in topics and records */
     public record DeviceSection(String id) {
@@ -37,6 +48,21 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      * @param uri frame source URI (synthetic://, file://, v4l2://, csi://, gst://, rtsp://)
      */
     public record CameraSection(String name, String uri) {
+    }
+
+    /**
+     * The {@code tensorrt:} slice; every key is optional.
+     *
+     * @param precision auto (FP16 where the GPU has fast FP16, else FP32), fp32, fp16 or int8
+     * @param workspaceMb the builder's workspace limit in MiB (256 by default, which fits a 4 GB Nano)
+     * @param dlaCore the DLA core to build for (Xavier, Orin), -1 or absent for none
+     * @param cacheDir where engines are kept (default: $STATE_DIRECTORY/engines or ~/.cache/edgevision/engines)
+     * @param buildTimeout how long a build may take, e.g. 30m (the default), 90s, 1h
+     * @param trtexec the trtexec tried when the in-process builder fails (/usr/src/tensorrt/bin/trtexec)
+     * @param hostMemory auto (mapped on Jetson), mapped or pinned
+     */
+    public record TensorrtSection(String precision, Integer workspaceMb, Integer dlaCore, String cacheDir,
+            String buildTimeout, String trtexec, String hostMemory) {
     }
 
     /**
@@ -78,6 +104,9 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         }
         if (mqtt != null) {
             checkMqtt(problems);
+        }
+        if (tensorrt != null) {
+            TensorrtChecks.check(tensorrt, problems);
         }
         return problems;
     }

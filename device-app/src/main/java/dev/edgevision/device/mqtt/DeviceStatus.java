@@ -15,9 +15,12 @@ import java.util.Map;
  * @param backend the inference backend, e.g. {@code onnxruntime-cpu}, or null
  * @param cameras names of the configured cameras
  * @param cameraStates each camera's health by name, or null when not known yet
+ * @param backendReason why this backend serves (no GPU, no libnvinfer, version mismatch, engine
+ *     building, engine failed), or null
+ * @param engine the TensorRT engine's progress when the TensorRT backend was selected, else null
  */
 public record DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
-        List<String> cameras, Map<String, CameraHealth> cameraStates) {
+        List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine) {
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
 
@@ -32,8 +35,14 @@ public record DeviceStatus(String state, String softwareVersion, ModelIdentity m
         this(state, softwareVersion, model, backend, cameras, null);
     }
 
+    /** A status without backend details. */
+    public DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
+            List<String> cameras, Map<String, CameraHealth> cameraStates) {
+        this(state, softwareVersion, model, backend, cameras, cameraStates, null, null);
+    }
+
     /** The same status in another state. */
     public DeviceStatus withState(String newState) {
-        return new DeviceStatus(newState, softwareVersion, model, backend, cameras, cameraStates);
+        return new DeviceStatus(newState, softwareVersion, model, backend, cameras, cameraStates, backendReason, engine);
     }
 }

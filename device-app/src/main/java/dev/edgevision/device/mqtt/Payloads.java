@@ -45,6 +45,12 @@ final class Payloads {
         node.put("software_version", status.softwareVersion());
         node.set("model", MAPPER.valueToTree(status.model()));
         node.put("backend", status.backend());
+        if (status.backendReason() != null) {
+            node.put("backend_reason", status.backendReason());
+        }
+        if (status.engine() != null) {
+            node.set("engine", MAPPER.valueToTree(status.engine()));
+        }
         node.set("cameras", MAPPER.valueToTree(status.cameras()));
         if (status.cameraStates() != null) {
             node.set("camera_states", MAPPER.valueToTree(new java.util.TreeMap<>(status.cameraStates())));

@@ -1,13 +1,16 @@
 package dev.edgevision.device.pipeline;
 
+import dev.edgevision.tensorrt.TrtLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Decides once, at start-up and by capability, which backend runs: TensorRT where a GPU and its
- * libraries are present and the TensorRT backend is built in, otherwise ONNX Runtime on the CPU.
- * Never decided by catching failures inside the frame loop.
+ * Decides once, at start-up and by capability, which backend runs: TensorRT where its library, a
+ * GPU and a matching CUDA and TensorRT version are present, otherwise ONNX Runtime on the CPU, with
+ * the reason (no libnvinfer, no GPU, version mismatch). Never decided by catching failures inside
+ * the frame loop.
  */
 public final class BackendSelector {
     private static final List<String> TENSORRT_LIBRARIES = List.of(
@@ -15,42 +18,50 @@ public final class BackendSelector {
 
     private final boolean tensorrtBuiltIn;
     private final List<String> libraryPaths;
+    private final Supplier<TrtLibrary.Availability> gpu;
 
-    /** Selector for this machine: looks for libnvinfer and for the TensorRT backend on the classpath. */
+    /** Selector for this machine: looks for libnvinfer, then loads CUDA and TensorRT and looks for a GPU. */
     public static BackendSelector forThisMachine() {
-        return new BackendSelector(isOnClasspath("dev.edgevision.tensorrt.TrtRunner"), TENSORRT_LIBRARIES);
+        return new BackendSelector(isOnClasspath("dev.edgevision.tensorrt.TrtRunner"), TENSORRT_LIBRARIES,
+                TrtLibrary::availability);
     }
 
-    BackendSelector(boolean tensorrtBuiltIn, List<String> libraryPaths) {
+    /**
+     * @param gpu the deeper check, run only once libnvinfer was found: loads the libraries, checks
+     *     the versions, looks for a GPU
+     */
+    BackendSelector(boolean tensorrtBuiltIn, List<String> libraryPaths, Supplier<TrtLibrary.Availability> gpu) {
         this.tensorrtBuiltIn = tensorrtBuiltIn;
         this.libraryPaths = libraryPaths;
+        this.gpu = gpu;
     }
 
     /** Resolves {@code choice} into the backend that will run; an impossible explicit choice is an error. */
     public BackendSelection select(BackendChoice choice) {
-        String missing = tensorrtMissing();
-        if (choice == BackendChoice.TENSORRT && missing != null) {
-            throw new IllegalStateException("backend 'tensorrt' was asked for but cannot run here: " + missing
-                    + "; use --backend onnxruntime or auto");
-        }
         if (choice == BackendChoice.ONNXRUNTIME) {
             return new BackendSelection(BackendChoice.ONNXRUNTIME, "asked for by configuration");
         }
-        if (missing == null) {
-            return new BackendSelection(BackendChoice.TENSORRT, "GPU and TensorRT found");
+        TrtLibrary.Availability tensorrt = tensorrt();
+        if (choice == BackendChoice.TENSORRT && !tensorrt.available()) {
+            throw new IllegalStateException("backend 'tensorrt' was asked for but cannot run here: " + tensorrt.reason()
+                    + "; use --backend onnxruntime or auto");
         }
-        return new BackendSelection(BackendChoice.ONNXRUNTIME, "CPU fallback: " + missing);
+        if (tensorrt.available()) {
+            return new BackendSelection(BackendChoice.TENSORRT, "GPU and TensorRT found: " + tensorrt.reason());
+        }
+        return new BackendSelection(BackendChoice.ONNXRUNTIME, "CPU fallback: " + tensorrt.reason());
     }
 
-    private String tensorrtMissing() {
+    /** Whether TensorRT can run here: the GPU's description, or what is missing. */
+    private TrtLibrary.Availability tensorrt() {
         boolean library = libraryPaths.stream().anyMatch(p -> Files.exists(Path.of(p)));
         if (!library) {
-            return "no TensorRT library (libnvinfer.so.10) on this machine";
+            return new TrtLibrary.Availability(false, "no TensorRT library (libnvinfer.so.10) on this machine");
         }
         if (!tensorrtBuiltIn) {
-            return "this build has no TensorRT backend";
+            return new TrtLibrary.Availability(false, "this build has no TensorRT backend");
         }
-        return null;
+        return gpu.get();
     }
 
     private static boolean isOnClasspath(String className) {

@@ -14,11 +14,10 @@ import dev.edgevision.ort.OrtRunner;
 import java.util.List;
 
 /**
- * Opens the detector a bundle needs on the selected backend: a detection model ({@code task:
- * detection}) runs on whole frames through {@link ObjectDetector} with the decoder its manifest
- * declares; a classifier whose manifest says {@code resize: mnist} names every digit-like mark
- * through {@link RegionClassifier}; one that says {@code stretch} or {@code letterbox} names the
- * whole frame through {@link FrameClassifier}.
+ * Opens the detector a bundle needs: a {@code task: detection} bundle through {@link ObjectDetector}
+ * (decoder from its manifest, boxes mapped back to frame pixels); a classifier whose manifest says
+ * {@code resize: mnist} names every digit-like mark through {@link RegionClassifier}; one that says
+ * {@code stretch} or {@code letterbox} names the whole frame through {@link FrameClassifier}.
  */
 public final class DetectorFactory {
     /** What the appliance's cameras look at: dark ink on paper. Natural-image models ignore it. */
@@ -35,11 +34,39 @@ public final class DetectorFactory {
         return new ModelIdentity(bundle.manifest().name(), bundle.manifest().version(), bundle.sha256());
     }
 
-    /** Opens a detector for {@code bundle} on {@code selection}'s backend. */
+    /**
+     * Largest batch a runner for {@code bundle} needs: classifiers classify a frame's regions in one
+     * batch of up to {@link #MAX_REGIONS}; detectors see the whole frame once.
+     */
+    public static int maxBatch(ModelBundle bundle) {
+        return bundle.manifest().task() == Task.DETECTION ? 1 : MAX_REGIONS;
+    }
+
+    /** Opens a detector for {@code bundle} on ONNX Runtime (the TensorRT backend's runners come from {@link BackendRunners}). */
     public static Detector open(ModelBundle bundle, BackendSelection selection, double threshold, int threads)
             throws DetectorException {
+        if (selection.backend() != BackendChoice.ONNXRUNTIME) {
+            throw new IllegalArgumentException("TensorRT runners come from BackendRunners, which builds the engine");
+        }
+        String resize = check(bundle);
+        return open(bundle, resize, new OrtRunner(bundle, maxBatch(bundle), threads), threshold);
+    }
+
+    /** Opens a detector for {@code bundle} that runs on {@code runner}; the detector closes it. */
+    public static Detector open(ModelBundle bundle, ModelRunner runner, double threshold) throws DetectorException {
+        String resize;
+        try {
+            resize = check(bundle);
+        } catch (DetectorException e) {
+            runner.close();
+            throw e;
+        }
+        return open(bundle, resize, runner, threshold);
+    }
+
+    private static Detector open(ModelBundle bundle, String resize, ModelRunner runner, double threshold)
+            throws DetectorException {
         if (bundle.manifest().task() == Task.DETECTION) {
-            ModelRunner runner = runner(bundle, selection, threads);
             try {
                 return new ObjectDetector(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY,
                         bundle.path().toString());
@@ -48,33 +75,25 @@ public final class DetectorFactory {
                 throw e;
             }
         }
-        if (bundle.manifest().task() != Task.CLASSIFICATION) {
-            throw new DetectorException(bundle.path() + ": task '" + bundle.manifest().task().wireName()
-                    + "' is not supported by this version of the device software");
-        }
-        String resize = bundle.manifest().input().resize() == null ? "stretch" : bundle.manifest().input().resize();
-        if (!List.of("mnist", "stretch", "letterbox").contains(resize)) {
-            throw new DetectorException(bundle.path() + ": input.resize '" + resize
-                    + "' is not one of mnist, stretch, letterbox");
-        }
-        ModelRunner runner = runner(bundle, selection, threads);
         if ("mnist".equals(resize)) {
             return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
         }
         return new FrameClassifier(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY);
     }
 
-    /**
-     * The bare backend runner for {@code bundle} (also for benchmarks): batch up to
-     * {@link #MAX_REGIONS} for classifiers, which classify a frame's regions in one batch; batch 1
-     * for detectors, which see the whole frame once.
-     */
-    public static ModelRunner runner(ModelBundle bundle, BackendSelection selection, int threads)
-            throws DetectorException {
-        if (selection.backend() == BackendChoice.TENSORRT) {
-            throw new DetectorException("the TensorRT backend is not part of this build");
+    /** The bundle's resize mode, once its task and resize are known to be served here. */
+    private static String check(ModelBundle bundle) throws DetectorException {
+        if (bundle.manifest().task() != Task.CLASSIFICATION && bundle.manifest().task() != Task.DETECTION) {
+            throw new DetectorException(bundle.path() + ": task '" + bundle.manifest().task().wireName()
+                    + "' is not supported by this version of the device software");
         }
-        int maxBatch = bundle.manifest().task() == Task.DETECTION ? 1 : MAX_REGIONS;
-        return new OrtRunner(bundle, maxBatch, threads);
+        String resize = bundle.manifest().input().resize() == null ? "stretch" : bundle.manifest().input().resize();
+        List<String> served = bundle.manifest().task() == Task.DETECTION ? List.of("stretch", "letterbox")
+                : List.of("mnist", "stretch", "letterbox");
+        if (!served.contains(resize)) {
+            throw new DetectorException(bundle.path() + ": input.resize '" + resize + "' is not one of "
+                    + String.join(", ", served) + " for task '" + bundle.manifest().task().wireName() + "'");
+        }
+        return resize;
     }
 }

@@ -8,6 +8,7 @@ import dev.edgevision.core.frame.Frame;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
 /** Builds contract detection records for one device, camera and model. */
 public final class RecordFactory {
@@ -17,9 +18,14 @@ public final class RecordFactory {
     private final String device;
     private final String camera;
     private final ModelIdentity model;
-    private final String backend;
+    private final Supplier<String> backend;
 
     public RecordFactory(String device, String camera, ModelIdentity model, String backend) {
+        this(device, camera, model, () -> backend);
+    }
+
+    /** Records whose backend is asked for per record: a pipeline may move from the CPU to TensorRT while it runs. */
+    public RecordFactory(String device, String camera, ModelIdentity model, Supplier<String> backend) {
         this.device = device;
         this.camera = camera;
         this.model = model;
@@ -37,7 +43,7 @@ public final class RecordFactory {
                 round(result.inferenceMs()), round(result.postprocessMs()), round(total));
         return new DetectionRecord(DetectionRecord.SCHEMA, device, camera, source, frame.sequence(),
                 TS.format(Instant.ofEpochMilli(frame.captureEpochMillis())), frame.width(), frame.height(), model,
-                backend, timings, result.detections());
+                backend.get(), timings, result.detections());
     }
 
     private static double round(double ms) {

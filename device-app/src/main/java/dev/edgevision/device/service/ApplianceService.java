@@ -9,15 +9,20 @@ import dev.edgevision.core.model.BundleException;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.pipeline.BackendChoice;
+import dev.edgevision.device.pipeline.BackendRunners;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.BackendSelector;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import dev.edgevision.device.pipeline.DetectorFactory;
 import dev.edgevision.device.pipeline.RecordFactory;
+import dev.edgevision.device.pipeline.TensorRtSettings;
+import dev.edgevision.tensorrt.build.BuildSettings;
+import dev.edgevision.tensorrt.serve.EngineStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +42,14 @@ public final class ApplianceService implements AutoCloseable {
     private final List<CameraFailure> cameraFailures = new ArrayList<>();
     private final ModelBundle bundle;
     private final BackendSelection selection;
-    private String backendName;
+    private final BackendRunners runners;
 
     private ApplianceService(ApplianceConfig config, ModelBundle bundle, BackendSelection selection,
-            DetectionPublisher publisher) {
+            BackendRunners runners, DetectionPublisher publisher) {
         this.config = config;
         this.bundle = bundle;
         this.selection = selection;
+        this.runners = runners;
         this.publisher = publisher;
     }
 
@@ -55,15 +61,41 @@ public final class ApplianceService implements AutoCloseable {
      */
     public static ApplianceService start(ApplianceConfig config, Path home, PublisherFactory publisherFactory)
             throws BundleException, DetectorException {
-        ModelBundle bundle = ModelBundle.open(home.resolve(config.model().bundle()));
         BackendChoice choice = BackendChoice.parse(config.model().backend() == null ? "auto" : config.model().backend());
-        BackendSelection selection = BackendSelector.forThisMachine().select(choice);
-        LOG.info("backend {}: {}", selection.backend().name().toLowerCase(Locale.ROOT), selection.reason());
+        return start(config, home, publisherFactory, BackendSelector.forThisMachine().select(choice), null);
+    }
+
+    /**
+     * As {@link #start(ApplianceConfig, Path, PublisherFactory)} with the backend already selected and,
+     * when it is TensorRT, made of {@code parts} (null: TensorRT on this machine; tests pass fakes).
+     */
+    public static ApplianceService start(ApplianceConfig config, Path home, PublisherFactory publisherFactory,
+            BackendSelection selected, BackendRunners.EngineParts parts) throws BundleException, DetectorException {
+        ModelBundle bundle = ModelBundle.open(home.resolve(config.model().bundle()));
+        BackendSelection selection = selected;
+        int threads = config.model().threads() == null ? 0 : config.model().threads();
+        BuildSettings settings = TensorRtSettings.from(config.tensorrt(), home, DetectorFactory.MAX_REGIONS);
+        BackendRunners runners;
+        try {
+            runners = parts == null ? BackendRunners.start(bundle, selection, settings, threads)
+                    : BackendRunners.start(bundle, selection, settings, threads, parts);
+        } catch (BundleException e) {
+            selection = new BackendSelection(BackendChoice.ONNXRUNTIME, "CPU fallback: " + e.getMessage());
+            runners = BackendRunners.start(bundle, selection, settings, threads);
+        }
+        LOG.info("backend {}: {}", selection.backend().name().toLowerCase(Locale.ROOT), selection.reason()
+                + (selection.backend() == BackendChoice.TENSORRT ? "; the engine is prepared in the background and"
+                + " onnxruntime-cpu serves until it is ready and validated" : ""));
         LOG.info("model {} {} from {} (sha256 {})", bundle.manifest().name(), bundle.manifest().version(),
                 bundle.path(), bundle.sha256().substring(0, 12));
-        ApplianceService service = new ApplianceService(config, bundle, selection,
+        ApplianceService service = new ApplianceService(config, bundle, selection, runners,
                 publisherFactory.create(bundle, selection));
-        service.startCameras();
+        try {
+            service.startCameras();
+        } catch (DetectorException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
         return service;
     }
 
@@ -79,7 +111,6 @@ public final class ApplianceService implements AutoCloseable {
 
     private void startCameras() throws DetectorException {
         double threshold = config.model().threshold() == null ? 0.5 : config.model().threshold();
-        int threadsPerModel = config.model().threads() == null ? 0 : config.model().threads();
         for (ApplianceConfig.CameraSection camera : config.cameras()) {
             FrameSource source;
             try {
@@ -89,11 +120,10 @@ public final class ApplianceService implements AutoCloseable {
                 LOG.error("camera {}: {}", camera.name(), e.getMessage());
                 continue;
             }
-            Detector detector = DetectorFactory.open(bundle, selection, threshold, threadsPerModel);
+            Detector detector = DetectorFactory.open(bundle, runners.open(camera.name()), threshold);
             detectors.add(detector);
-            backendName = detector.backend();
             RecordFactory records = new RecordFactory(config.device().id(), camera.name(), detector.model(),
-                    detector.backend());
+                    detector::backend);
             CameraPipeline pipeline = new CameraPipeline(camera.name(), source, detector, records, publisher);
             Thread thread = new Thread(pipeline, "camera-" + camera.name());
             thread.setDaemon(true);
@@ -121,9 +151,24 @@ public final class ApplianceService implements AutoCloseable {
         return bundle;
     }
 
-    /** The backend's name as records carry it, e.g. {@code onnxruntime-cpu}. */
+    /** The backend serving now, as records carry it: {@code onnxruntime-cpu}, then {@code tensorrt-fp16} once switched. */
     public String backendName() {
-        return backendName;
+        return detectors.isEmpty() ? null : detectors.get(0).backend();
+    }
+
+    /** Why that backend serves: no GPU, no libnvinfer, a version mismatch, the engine building or failed. */
+    public String backendReason() {
+        return runners.reason();
+    }
+
+    /** The TensorRT engine's progress, when the TensorRT backend was selected. */
+    public Optional<EngineStatus> engineStatus() {
+        return runners.engineStatus();
+    }
+
+    /** Calls {@code listener} (from the engine build's thread) whenever the engine's status changes. */
+    public void onBackendChange(Runnable listener) {
+        runners.onChange(listener);
     }
 
     public BackendSelection selection() {
@@ -150,6 +195,7 @@ public final class ApplianceService implements AutoCloseable {
         }
         pipelines.forEach(p -> p.source().close());
         detectors.forEach(Detector::close);
+        runners.close();
         publisher.close();
     }
 }

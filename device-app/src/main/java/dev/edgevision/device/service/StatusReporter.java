@@ -4,6 +4,7 @@ import dev.edgevision.core.frame.SourceState;
 import dev.edgevision.core.frame.SourceStatus;
 import dev.edgevision.device.mqtt.CameraHealth;
 import dev.edgevision.device.mqtt.DeviceStatus;
+import dev.edgevision.device.mqtt.EngineHealth;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class StatusReporter implements AutoCloseable {
     private final MqttPublisher publisher;
     private final ApplianceService service;
     private final DeviceStatus online;
-    private Map<String, CameraHealth> lastHealth;
+    private DeviceStatus lastPublished;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "status-reporter");
         t.setDaemon(true);
@@ -40,6 +41,7 @@ public final class StatusReporter implements AutoCloseable {
                 softwareVersion, dev.edgevision.device.pipeline.DetectorFactory.identity(service.bundle()),
                 service.backendName(), cameras);
         publishStatusIfChanged();
+        service.onBackendChange(this::publishStatusIfChanged);
         timer.scheduleAtFixedRate(this::report, seconds, seconds, TimeUnit.SECONDS);
     }
 
@@ -94,17 +96,26 @@ public final class StatusReporter implements AutoCloseable {
             healthy &= source.state() == SourceState.STREAMING || source.state() == SourceState.ENDED
                     || source.state() == SourceState.OPENING;
         }
+        EngineHealth engine = service.engineStatus().map(e -> new EngineHealth(e.state().wireName(), e.precision(),
+                e.detail(), e.elapsedSeconds())).orElse(null);
         return new DeviceStatus(healthy ? DeviceStatus.ONLINE : "degraded", online.softwareVersion(), online.model(),
-                online.backend(), online.cameras(), health);
+                service.backendName(), online.cameras(), health, service.backendReason(), engine);
     }
 
+    /** Publishes the status when anything but the engine's elapsed time changed (cameras, backend, engine progress). */
     private synchronized void publishStatusIfChanged() {
         DeviceStatus now = status();
-        Map<String, CameraHealth> states = Map.copyOf(now.cameraStates());
-        if (!states.equals(lastHealth)) {
-            lastHealth = states;
+        if (lastPublished == null || !withoutElapsed(now).equals(withoutElapsed(lastPublished))) {
+            lastPublished = now;
             publisher.publishStatus(now);
         }
+    }
+
+    private static DeviceStatus withoutElapsed(DeviceStatus s) {
+        EngineHealth e = s.engine() == null ? null : new EngineHealth(s.engine().state(), s.engine().precision(),
+                s.engine().detail(), 0);
+        return new DeviceStatus(s.state(), s.softwareVersion(), s.model(), s.backend(), s.cameras(), s.cameraStates(),
+                s.backendReason(), e);
     }
 
     @Override

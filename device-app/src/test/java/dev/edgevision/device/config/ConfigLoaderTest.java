@@ -123,4 +123,50 @@ class ConfigLoaderTest {
                 () -> ConfigLoader.load(dir.resolve("none.yaml"), Map.of()));
         assertTrue(e.getMessage().endsWith("none.yaml: no such file"), e.getMessage());
     }
+
+    @Test
+    void theTensorrtSliceLoadsTyped() throws Exception {
+        ApplianceConfig c = ConfigLoader.load(write(VALID + """
+                tensorrt:
+                  precision: int8
+                  workspace_mb: 512
+                  dla_core: 0
+                  cache_dir: /var/lib/edgevision/engines
+                  build_timeout: 45m
+                  trtexec: /opt/trt/bin/trtexec
+                  host_memory: pinned
+                """), Map.of());
+        assertEquals("int8", c.tensorrt().precision());
+        assertEquals(512, c.tensorrt().workspaceMb());
+        assertEquals(0, c.tensorrt().dlaCore());
+        assertEquals("45m", c.tensorrt().buildTimeout());
+        assertEquals("pinned", c.tensorrt().hostMemory());
+        assertTrue(ConfigLoader.describe(c).contains("workspace_mb: 512"), ConfigLoader.describe(c));
+    }
+
+    @Test
+    void badTensorrtValuesAreNamedByKey() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(VALID + """
+                tensorrt:
+                  precision: fp8
+                  workspace_mb: 8
+                  dla_core: -2
+                  build_timeout: soon
+                  host_memory: shared
+                """), Map.of()));
+        assertTrue(e.problems().contains("tensorrt.precision must be auto, fp32, fp16 or int8, got 'fp8'"),
+                e.problems().toString());
+        assertTrue(e.problems().contains("tensorrt.workspace_mb must be 16..65536 (MiB), got 8"), e.problems().toString());
+        assertTrue(e.problems().contains("tensorrt.dla_core must be -1 (no DLA) or a DLA core number (0, 1), got -2"),
+                e.problems().toString());
+        assertTrue(e.problems().contains("tensorrt.build_timeout must be a duration such as 30m, 90s or 1h, got 'soon'"),
+                e.problems().toString());
+        assertTrue(e.problems().contains("tensorrt.host_memory must be auto, mapped or pinned, got 'shared'"),
+                e.problems().toString());
+        ConfigException typo = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(VALID + """
+                tensorrt:
+                  workspace: 512
+                """), Map.of()));
+        assertTrue(typo.getMessage().contains("unknown key 'tensorrt.workspace'"), typo.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.bundle;
 
+import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.model.BundleWriter;
 import dev.edgevision.core.model.DecoderSpec;
 import dev.edgevision.core.model.InputSpec;
@@ -12,6 +13,7 @@ import dev.edgevision.trainer.classifier.DigitLabels;
 import dev.edgevision.trainer.onnx.ExportSpec;
 import dev.edgevision.trainer.onnx.OnnxExportException;
 import dev.edgevision.trainer.onnx.OnnxExporter;
+import dev.edgevision.ort.OrtModelException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,11 +47,19 @@ public final class DigitClassifierBundle {
                 new DecoderSpec("softmax", spec.outputName(), Map.of()), DigitLabels.LABELS, metrics, Map.of());
     }
 
-    /** Exports {@code net} to ONNX and writes the bundle atomically to {@code target}. */
+    /**
+     * Exports {@code net} to ONNX and writes the bundle atomically to {@code target}, with calibration
+     * images and reference outputs drawn from {@code heldOut} ({@link EngineSamples}; none when null).
+     */
     public static ModelManifest write(MultiLayerNetwork net, String name, String version, Map<String, Object> metrics,
-            Path target) throws OnnxExportException, IOException {
+            DigitSet heldOut, Path target) throws OnnxExportException, OrtModelException, IOException {
         byte[] onnx = new OnnxExporter().export(net, spec());
-        return new BundleWriter(manifest(name, version, metrics)).add(MODEL_FILE, onnx).write(target);
+        ModelManifest manifest = manifest(name, version, metrics);
+        BundleWriter writer = new BundleWriter(manifest).add(MODEL_FILE, onnx);
+        if (heldOut != null) {
+            EngineSamples.add(writer, manifest, onnx, heldOut);
+        }
+        return writer.write(target);
     }
 
     /** The ONNX graph of {@code net} as the bundle carries it. */

@@ -1,6 +1,7 @@
 package dev.edgevision.trainer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.trainer.bundle.DigitClassifierBundle;
 import java.io.IOException;
@@ -34,10 +35,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model-version", defaultValue = "1", paramLabel = "V", description = "Model version in the bundle (default: ${DEFAULT-VALUE}).")
     String modelVersion;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "IDX folder whose test split gives the bundle's calibration and reference digits"
+                    + " (default: the bundled datasets/mnist-9k).")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
         MultiLayerNetwork net = load(checkpoint);
-        ModelManifest manifest = DigitClassifierBundle.write(net, name, modelVersion, Map.of(), out);
+        DigitSet heldOut = AddSamplesCommand.heldOut(data == null ? Defaults.dataset() : data);
+        ModelManifest manifest = DigitClassifierBundle.write(net, name, modelVersion, Map.of(), heldOut, out);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("bundle", out.toString());
         line.put("name", manifest.name());

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "trains the digit (or your own objects') detector; 'trainer bundle' wraps a",
             "detector trained elsewhere (YOLOv5/v8, SSD ONNX) into a bundle."},
         subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class,
-            BundleCommand.class, ScenesCommand.class, BenchTrainCommand.class,
+            BundleCommand.class, ScenesCommand.class, AddSamplesCommand.class, BenchTrainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure (bad input, failed run), 2 bad command line."})
 public final class TrainerCli implements Runnable {

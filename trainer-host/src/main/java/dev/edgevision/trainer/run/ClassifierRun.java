@@ -83,7 +83,7 @@ public final class ClassifierRun {
         metrics.put("epochs", result.history().size());
         metrics.put("dataset", dataset);
         long exportStart = System.nanoTime();
-        DigitClassifierBundle.write(result.network(), name, version, metrics, bundlePath);
+        DigitClassifierBundle.write(result.network(), name, version, metrics, scored, bundlePath);
         double parity = checkBundle(bundlePath, scored, dl4j);
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
 

@@ -1,12 +1,16 @@
 package dev.edgevision.trainer.cli;
 
 import dev.edgevision.core.testing.CapturedRun;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.model.BundleSamples;
+import dev.edgevision.core.model.BundleWriter;
 import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.ort.OrtModel;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.idx.IdxFixtures;
@@ -75,7 +79,7 @@ class TrainEvaluateExportTest {
     void exportedCheckpointScoresLikeTheTrainedBundle() throws Exception {
         Path exported = dir.resolve("exported.vbundle");
         CapturedRun export = CliRun.of("export", "--checkpoint", run.resolve("checkpoint.zip").toString(), "--out",
-                exported.toString(), "--name", "digits-x", "--model-version", "7");
+                exported.toString(), "--name", "digits-x", "--model-version", "7", "--data", data.toString());
         assertEquals(0, export.status(), export.err());
         ModelBundle bundle = ModelBundle.open(exported);
         assertEquals("digits-x", bundle.manifest().name());
@@ -97,5 +101,42 @@ class TrainEvaluateExportTest {
                 other.toString());
         assertEquals(0, result.status(), result.err());
         assertEquals(80, new ObjectMapper().readTree(result.out()).get("count").asInt());
+    }
+
+    @Test
+    void bundlesCarryCalibrationImagesAndOnnxRuntimesReferenceOutputs() throws Exception {
+        ModelBundle bundle = ModelBundle.open(run.resolve("digits.vbundle"));
+        assertEquals(40, BundleSamples.calibrationNames(bundle.manifest()).size());
+        DigitSet test = IdxFolder.scan(data).test().orElseThrow().read();
+        assertArrayEquals(test.image(3), BundleSamples.calibrationImages(bundle).get(3).pixels(),
+                "the test split's digits, as they are");
+        float[] inputs = BundleSamples.referenceInput(bundle).orElseThrow();
+        assertEquals(16 * 784, inputs.length);
+        float[] stored = BundleSamples.referenceOutput(bundle, 0).orElseThrow();
+        try (OrtModel model = OrtModel.load(bundle.modelBytes(), 1)) {
+            assertArrayEquals(model.run(inputs, new long[] {16, 1, 28, 28}, "probabilities"), stored, 1e-6f);
+        }
+    }
+
+    @Test
+    void addSamplesGivesAnOlderBundleItsSamplesAndKeepsTheModel() throws Exception {
+        ModelBundle trainedBundle = ModelBundle.open(run.resolve("digits.vbundle"));
+        Path old = dir.resolve("old.vbundle");
+        new BundleWriter(trainedBundle.manifest()).add("model.onnx", trainedBundle.modelBytes()).write(old);
+        assertEquals(0, BundleSamples.calibrationNames(ModelBundle.open(old).manifest()).size());
+        Path updated = dir.resolve("updated.vbundle");
+        CapturedRun add = CliRun.of("add-samples", "--model", old.toString(), "--data", data.toString(), "--out",
+                updated.toString());
+        assertEquals(0, add.status(), add.err());
+        ModelBundle bundle = ModelBundle.open(updated);
+        assertEquals(trainedBundle.modelSha256(), bundle.modelSha256());
+        assertEquals(40, BundleSamples.calibrationNames(bundle.manifest()).size());
+        assertArrayEquals(BundleSamples.referenceOutput(trainedBundle, 0).orElseThrow(),
+                BundleSamples.referenceOutput(bundle, 0).orElseThrow());
+        assertEquals(bundle.sha256(), new ObjectMapper().readTree(add.out()).get("sha256").asText());
+        CapturedRun again = CliRun.of("add-samples", "--model", updated.toString(), "--data", data.toString());
+        assertEquals(0, again.status(), again.err());
+        assertEquals(bundle.manifest().files(), ModelBundle.open(updated).manifest().files(),
+                "adding samples again replaces them with the same ones");
     }
 }
