@@ -2,6 +2,8 @@ package dev.edgevision.trainer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Task;
+import dev.edgevision.trainer.detector.labels.LabelledDataset;
 import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.trainer.eval.BundleEvaluator;
@@ -17,14 +19,19 @@ import picocli.CommandLine.Option;
 
 /** {@code trainer evaluate}: scores a classifier bundle on IDX digits, one JSON line on standard output. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        header = "Score a classifier bundle on IDX digits; print one JSON line.",
+        header = "Score a classifier or detector bundle; print one JSON line.",
         description = {
-            "Scores a classifier bundle on MNIST-format digits through ONNX Runtime, with the",
-            "pre-processing its manifest declares, exactly as a device without a GPU runs it.",
-            "Prints one JSON line: accuracy, count, correct, per_class figures.",
+            "Scores a bundle through ONNX Runtime, with the pre-processing and decoding its",
+            "manifest declares, exactly as a device without a GPU runs it.",
             "",
-            "DIR is searched for test-* (or MNIST's t10k-*) image/label files; without them,",
-            "every *-images-idx3-ubyte[.gz] / *-labels-idx1-ubyte[.gz] pair in DIR is scored."})
+            "Classifier: DIR holds MNIST-format digits: test-* (or MNIST's t10k-*) files, or",
+            "every *-images-idx3-ubyte[.gz] / *-labels-idx1-ubyte[.gz] pair. Prints accuracy,",
+            "count, correct and per_class figures.",
+            "",
+            "Detector: DIR holds labelled images (KITTI, DIGITS, Pascal VOC or YOLO layout, as",
+            "'trainer scenes' writes them). Prints map50 (COCO-style mAP at IoU 0.5), AP per",
+            "class, precision and recall at the manifest's score threshold, and false detections",
+            "per frame that holds no object; --report writes the curves and example frames."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle to score.")
     Path model;
@@ -37,9 +44,20 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "ONNX Runtime threads; 0 uses every core (default).")
     int threads;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Detector only: also write an HTML report.")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         ModelBundle bundle = ModelBundle.open(model);
+        if (bundle.manifest().task() == Task.DETECTION) {
+            if (data == null) {
+                throw new UsageException("--data is required for a detector: a folder of labelled images"
+                        + " (for example one 'trainer scenes' wrote)");
+            }
+            System.out.println(DetectorScores.json(bundle, LabelledDataset.load(data), threads, report));
+            return 0;
+        }
         IdxFolder folder = IdxFolder.scan(data == null ? Defaults.dataset() : data);
         List<String> files = new ArrayList<>();
         List<DigitSet> sets = new ArrayList<>();

@@ -2,6 +2,9 @@ package dev.edgevision.trainer.detector.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.model.InputSpec;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
+import dev.edgevision.trainer.eval.DetectionBundleEvaluator;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.model.Polarity;
 import dev.edgevision.trainer.bundle.DetectorBundle;
@@ -35,9 +38,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 public final class DetectorRun {
     private static final int ANCHOR_SAMPLES = 1500;
     private static final long ANCHOR_STREAM = 99;
+    /** Test examples scored through ONNX Runtime at the end of a run. */
+    static final int TEST_EXAMPLES = 300;
+    private static final long TEST_SEED = 777_000_000L;
 
     /** What the run produced. */
-    public record Outcome(TrainingState state, String stopReason, boolean finished, Path bundle, double seconds) {
+    public record Outcome(TrainingState state, String stopReason, boolean finished, Path bundle, Path report,
+            DetectionEvaluation test, double seconds) {
         /** One JSON line for scripts. */
         public String summaryJson() throws IOException {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -48,7 +55,12 @@ public final class DetectorRun {
             line.put("finished", finished);
             line.put("stop_reason", stopReason);
             line.put("training_seconds", Math.round(state.trainingSeconds()));
+            if (test != null) {
+                line.put("test_map50", Math.round(test.meanAveragePrecision() * 10000) / 10000.0);
+                line.put("test_false_per_empty_frame", Math.round(test.falseDetectionsPerEmptyFrame() * 10000) / 10000.0);
+            }
             line.put("bundle", bundle == null ? null : bundle.toString());
+            line.put("report", report == null ? null : report.toString());
             return new ObjectMapper().writeValueAsString(line);
         }
     }
@@ -106,6 +118,8 @@ public final class DetectorRun {
                 new MapValidator(manifest, arch.stride()), listener);
         DetectorTrainer.Result result = trainer.train(net, state, budget);
         Path bundle = null;
+        Path report = null;
+        DetectionBundleEvaluator.Outcome scored = null;
         if (result.state().bestEpoch() > 0) {
             DetectorEpoch best = result.state().history().get(result.state().bestEpoch() - 1);
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -117,9 +131,21 @@ public final class DetectorRun {
             bundle = out.resolve("detector.vbundle");
             DetectorBundle.write(store.best(), DetectorBundle.manifest(arch, state.classes(), polarity, name, version,
                     description, metrics), arch, bundle);
+            if (test != null) {
+                System.err.printf("scoring the bundle on %d test examples through ONNX Runtime%n", TEST_EXAMPLES);
+                try (DetectionBundleEvaluator evaluator = new DetectionBundleEvaluator(ModelBundle.open(bundle), 0)) {
+                    scored = evaluator.score(test, TEST_EXAMPLES, TEST_SEED);
+                }
+                metrics.put("test_map50", Math.round(scored.evaluation().meanAveragePrecision() * 10000) / 10000.0);
+                metrics.put("test_examples", TEST_EXAMPLES);
+                DetectorBundle.write(store.best(), DetectorBundle.manifest(arch, state.classes(), polarity, name,
+                        version, description, metrics), arch, bundle);
+            }
+            report = out.resolve("report.html");
+            DetectorRunReport.write(report, name, result.state(), arch, result.stopReason(), "test scenes", scored);
         }
-        return new Outcome(result.state(), result.stopReason(), result.finished(), bundle,
-                (System.nanoTime() - start) / 1e9);
+        return new Outcome(result.state(), result.stopReason(), result.finished(), bundle, report,
+                scored == null ? null : scored.evaluation(), (System.nanoTime() - start) / 1e9);
     }
 
     private static Polarity framePolarity(Polarity modelPolarity) {

@@ -1,0 +1,60 @@
+package dev.edgevision.trainer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.trainer.detector.eval.ClassEvaluation;
+import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
+import dev.edgevision.trainer.detector.labels.LabelledDataset;
+import dev.edgevision.trainer.eval.DetectionBundleEvaluator;
+import dev.edgevision.trainer.report.DetectorReportSections;
+import dev.edgevision.core.io.AtomicFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A detector bundle's scores on a labelled folder as the JSON line {@code trainer evaluate} prints. */
+final class DetectorScores {
+    private DetectorScores() {
+    }
+
+    static String json(ModelBundle bundle, LabelledDataset data, int threads, Path report) throws Exception {
+        System.err.printf("scoring %s on %d labelled images from %s%n", bundle.path(), data.images().size(),
+                data.folder());
+        DetectionBundleEvaluator.Outcome outcome;
+        try (DetectionBundleEvaluator evaluator = new DetectionBundleEvaluator(bundle, threads)) {
+            outcome = evaluator.score(data);
+        }
+        DetectionEvaluation e = outcome.evaluation();
+        if (report != null) {
+            AtomicFile.write(report, DetectorReportSections.render(bundle.manifest().name() + " on "
+                    + data.folder().getFileName(), data.folder().getFileName().toString(), e, outcome.examples())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("map50", round(e.meanAveragePrecision()));
+        line.put("images", e.images());
+        line.put("empty_images", e.emptyImages());
+        line.put("false_per_empty_frame", round(e.falseDetectionsPerEmptyFrame()));
+        line.put("score_threshold", e.scoreThreshold());
+        line.put("precision", round(e.precision()));
+        line.put("recall", round(e.recall()));
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (ClassEvaluation c : e.classes()) {
+            if (c.present()) {
+                perClass.put(c.label(), Map.of("ap", round(c.averagePrecision()), "truths", c.truths(),
+                        "precision", round(c.precision()), "recall", round(c.recall())));
+            }
+        }
+        line.put("per_class", perClass);
+        line.put("ms_per_image", round(outcome.meanMillis()));
+        line.put("model", Map.of("name", bundle.manifest().name(), "version", bundle.manifest().version(),
+                "sha256", bundle.sha256()));
+        line.put("data", data.folder().toString());
+        return new ObjectMapper().writeValueAsString(line);
+    }
+
+    private static Object round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null;
+    }
+}

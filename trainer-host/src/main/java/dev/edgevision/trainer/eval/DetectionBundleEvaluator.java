@@ -1,0 +1,152 @@
+package dev.edgevision.trainer.eval;
+
+import dev.edgevision.core.detect.Detection;
+import dev.edgevision.core.detect.DetectorException;
+import dev.edgevision.core.detect.ModelIdentity;
+import dev.edgevision.core.frame.Frame;
+import dev.edgevision.core.frame.PixelFormat;
+import dev.edgevision.core.inference.ObjectDetector;
+import dev.edgevision.core.model.BundleException;
+import dev.edgevision.core.model.DecoderSpec;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.ModelManifest;
+import dev.edgevision.core.model.Polarity;
+import dev.edgevision.core.model.Task;
+import dev.edgevision.ort.OrtRunner;
+import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
+import dev.edgevision.trainer.detector.eval.DetectionEvaluator;
+import dev.edgevision.trainer.detector.eval.ImageResult;
+import dev.edgevision.trainer.detector.eval.PredictedBox;
+import dev.edgevision.trainer.detector.labels.LabelledBox;
+import dev.edgevision.trainer.detector.labels.LabelledDataset;
+import dev.edgevision.trainer.detector.labels.LabelledImage;
+import dev.edgevision.trainer.detector.train.LabelledFrame;
+import dev.edgevision.trainer.detector.train.SampleSource;
+import dev.edgevision.trainer.report.ExampleFrame;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Scores a detector bundle on labelled images exactly as a device runs it: ONNX Runtime, the
+ * manifest's pre-processing and decoder, class-aware NMS and the mapping back to image pixels.
+ * Detections down to a score of {@value #CURVE_MIN_SCORE} feed the precision/recall curves (as
+ * COCO scores); precision, recall and false detections are counted at the manifest's own
+ * {@code score_threshold}, the one a device reports at.
+ */
+public final class DetectionBundleEvaluator implements AutoCloseable {
+    /** Lowest score kept for the precision/recall curves. */
+    public static final double CURVE_MIN_SCORE = 0.01;
+    private static final int EXAMPLES = 12;
+
+    /** Scores, and a few frames drawn with both kinds of boxes for the report. */
+    public record Outcome(DetectionEvaluation evaluation, List<ExampleFrame> examples, double meanMillis) {
+    }
+
+    private final ModelBundle bundle;
+    private final ObjectDetector detector;
+    private final double reportThreshold;
+    private final Frame frame = new Frame();
+
+    public DetectionBundleEvaluator(ModelBundle bundle, int threads) throws BundleException, DetectorException {
+        this.bundle = bundle;
+        ModelManifest manifest = bundle.manifest();
+        if (manifest.task() != Task.DETECTION) {
+            throw new BundleException(bundle.path(), "task is " + manifest.task().wireName()
+                    + "; scoring on labelled images needs a detection bundle");
+        }
+        Object declared = manifest.decoder().parameters() == null ? null
+                : manifest.decoder().parameters().get("score_threshold");
+        this.reportThreshold = declared instanceof Number n ? n.doubleValue() : 0.25;
+        Map<String, Object> parameters = new LinkedHashMap<>(manifest.decoder().parameters() == null ? Map.of()
+                : manifest.decoder().parameters());
+        parameters.put("score_threshold", CURVE_MIN_SCORE);
+        ModelManifest forCurves = new ModelManifest(manifest.formatVersion(), manifest.name(), manifest.version(),
+                manifest.task(), manifest.description(), manifest.created(), manifest.producer(), manifest.modelFile(),
+                manifest.input(), manifest.outputs(), new DecoderSpec(manifest.decoder().type(),
+                manifest.decoder().output(), parameters), manifest.labels(), manifest.metrics(), manifest.files());
+        OrtRunner runner = new OrtRunner(bundle, 1, threads);
+        try {
+            this.detector = new ObjectDetector(runner, forCurves, new ModelIdentity(manifest.name(), manifest.version(),
+                    bundle.sha256()), CURVE_MIN_SCORE, Polarity.DARK_ON_LIGHT, bundle.path().toString());
+        } catch (DetectorException | RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+    }
+
+    /** Runs the bundle on {@code count} examples of {@code source} (seeds {@code firstSeed} onwards). */
+    public Outcome score(SampleSource source, int count, long firstSeed) throws IOException, DetectorException {
+        List<ImageResult> results = new ArrayList<>();
+        List<ExampleFrame> examples = new ArrayList<>();
+        double millis = 0;
+        for (int i = 0; i < count; i++) {
+            LabelledFrame example = source.sample(firstSeed + i);
+            long t0 = System.nanoTime();
+            List<Detection> detections = detector.detect(example.frame()).detections();
+            millis += (System.nanoTime() - t0) / 1e6;
+            collect(detections, example.frame(), example.boxes(), "example " + (i + 1), results, examples);
+        }
+        return finish(results, examples, millis);
+    }
+
+    /** Runs the bundle on every image of {@code dataset}. */
+    public Outcome score(LabelledDataset dataset) throws IOException, DetectorException {
+        List<ImageResult> results = new ArrayList<>();
+        List<ExampleFrame> examples = new ArrayList<>();
+        double millis = 0;
+        for (LabelledImage item : dataset.images()) {
+            BufferedImage image = ImageIO.read(item.image().toFile());
+            if (image == null) {
+                throw new IOException(item.image() + ": not an image this evaluator reads (PNG, JPEG, BMP, GIF)");
+            }
+            toFrame(image);
+            long t0 = System.nanoTime();
+            List<Detection> detections = detector.detect(frame).detections();
+            millis += (System.nanoTime() - t0) / 1e6;
+            collect(detections, frame, item.boxes(), item.image().getFileName().toString(), results, examples);
+        }
+        return finish(results, examples, millis);
+    }
+
+    private void collect(List<Detection> detections, Frame shownFrame, List<LabelledBox> truth, String caption,
+            List<ImageResult> results, List<ExampleFrame> examples) {
+        List<PredictedBox> predicted = detections.stream().map(PredictedBox::of).toList();
+        results.add(new ImageResult(predicted, truth));
+        if (examples.size() < EXAMPLES) {
+            List<PredictedBox> shown = predicted.stream().filter(p -> p.score() >= reportThreshold).toList();
+            examples.add(ExampleFrame.of(shownFrame, truth, shown, caption));
+        }
+    }
+
+    private Outcome finish(List<ImageResult> results, List<ExampleFrame> examples, double millis) {
+        DetectionEvaluation evaluation = new DetectionEvaluator(DetectionEvaluator.DEFAULT_IOU, reportThreshold)
+                .evaluate(results, bundle.manifest().labels());
+        return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size());
+    }
+
+    private void toFrame(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] data = frame.reshape(w, h, PixelFormat.BGR24);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = (y * w + x) * 3;
+                data[p] = (byte) row[x];
+                data[p + 1] = (byte) (row[x] >> 8);
+                data[p + 2] = (byte) (row[x] >> 16);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+    }
+}
