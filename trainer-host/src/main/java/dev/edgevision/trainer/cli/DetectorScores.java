@@ -42,8 +42,12 @@ final class DetectorScores {
         Map<String, Object> perClass = new LinkedHashMap<>();
         for (ClassEvaluation c : e.classes()) {
             if (c.present()) {
-                perClass.put(c.label(), Map.of("ap", round(c.averagePrecision()), "truths", c.truths(),
-                        "precision", round(c.precision()), "recall", round(c.recall())));
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("ap", round(c.averagePrecision()));
+                figures.put("truths", c.truths());
+                figures.put("precision", round(c.precision()));
+                figures.put("recall", round(c.recall()));
+                perClass.put(c.label(), figures);
             }
         }
         line.put("per_class", perClass);

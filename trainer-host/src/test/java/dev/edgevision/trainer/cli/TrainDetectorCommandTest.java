@@ -1,0 +1,73 @@
+package dev.edgevision.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.testing.CapturedRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny detector through the command line: trained for two steps, scored, reported, evaluated again. */
+class TrainDetectorCommandTest {
+    private static final String DATA = Path.of("..", "datasets", "mnist-9k").toString();
+    private static final String[] TINY = {"--widths", "4,8,8", "--anchors", "3", "--batch", "4",
+        "--steps", "2", "--epochs", "1", "--validation", "8", "--digits", DATA};
+
+    @TempDir
+    Path tmp;
+
+    private CapturedRun train(String... more) {
+        String[] args = new String[TINY.length + more.length + 1];
+        args[0] = "train-detector";
+        System.arraycopy(TINY, 0, args, 1, TINY.length);
+        System.arraycopy(more, 0, args, TINY.length + 1, more.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void trainsScoresAndReportsThenEvaluateScoresTheBundleOnAWrittenSet() throws Exception {
+        Path out = tmp.resolve("run");
+        CapturedRun run = train("--out", out.toString(), "--size", "64x48");
+        assertEquals(0, run.status(), run.err());
+        JsonNode line = new ObjectMapper().readTree(run.out());
+        assertEquals(1, line.get("epochs").asInt());
+        assertTrue(line.get("test_map50").isNumber(), run.out());
+        assertTrue(Files.isRegularFile(out.resolve("detector.vbundle")));
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("Validation mAP@0.5 per epoch") && report.contains("Average precision per class"),
+                "report sections");
+
+        Path scenes = tmp.resolve("scenes");
+        assertEquals(0, CliRun.of("scenes", "--style", "camera", "--count", "3", "--size", "320x240", "--out",
+                scenes.toString(), "--data", DATA).status());
+        CapturedRun eval = CliRun.of("evaluate", "--model", out.resolve("detector.vbundle").toString(), "--data",
+                scenes.toString(), "--report", tmp.resolve("eval.html").toString());
+        assertEquals(0, eval.status(), eval.err());
+        JsonNode scores = new ObjectMapper().readTree(eval.out());
+        assertEquals(3, scores.get("images").asInt());
+        assertTrue(scores.has("map50") && scores.has("per_class") && scores.has("false_per_empty_frame"), eval.out());
+        assertTrue(Files.readString(tmp.resolve("eval.html")).contains("Precision / recall"));
+    }
+
+    @Test
+    void badOptionsAndRunFoldersAreOneLineErrorsNamingThem() {
+        CapturedRun size = train("--out", tmp.resolve("a").toString(), "--size", "65x48");
+        assertNotEquals(0, size.status());
+        assertTrue(size.err().contains("--size 65x48") && size.err().contains("stride 4"), size.err());
+
+        CapturedRun resume = train("--out", tmp.resolve("none").toString(), "--size", "64x48", "--resume");
+        assertNotEquals(0, resume.status());
+        assertTrue(resume.err().contains("no checkpoint to resume"), resume.err());
+        assertEquals(1, resume.err().strip().lines().count(), resume.err());
+
+        CapturedRun data = train("--out", tmp.resolve("b").toString(), "--size", "64x48", "--data",
+                tmp.resolve("missing").toString());
+        assertNotEquals(0, data.status());
+        assertTrue(data.err().contains("missing"), data.err());
+    }
+}
