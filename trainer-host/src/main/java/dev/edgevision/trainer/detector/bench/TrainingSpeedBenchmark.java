@@ -38,6 +38,7 @@ public final class TrainingSpeedBenchmark {
                 ? DetectorNetwork.createWithSquaredErrorLoss(arch, 1, new FixedSchedule(1e-3))
                 : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3));
         DataSet data = randomBatch(batch, new Random(7));
+
         for (int i = 0; i < warmup; i++) {
             net.fit(data);
         }
