@@ -46,6 +46,10 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in OUT from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--export", description = "Only write the bundle and report from OUT's checkpoint (its best"
+            + " epoch so far), without training further; give the options the run was started with.")
+    boolean exportOnly;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Model name in the bundle (default: digit-detector, or"
             + " the data folder's name).")
     String name;
@@ -105,7 +109,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
             DigitSet trainDigits = all.subset(Arrays.copyOfRange(order, held, order.length), "training digits");
             DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
             SceneSettings scenes = SceneSettings.digits();
-            outcome = run.execute(settings, resume, new DigitSceneSamples(trainDigits, scenes),
+            outcome = run.execute(settings, resume, exportOnly, new DigitSceneSamples(trainDigits, scenes),
                     new DigitSceneSamples(validationDigits, scenes),
                     test == null ? null : new DigitSceneSamples(test, scenes), Polarity.DARK_ON_LIGHT,
                     name == null ? "digit-detector" : name, modelVersion,
@@ -125,7 +129,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
                         + " validation; label at least 20");
             }
             String model = name == null ? data.toAbsolutePath().normalize().getFileName().toString() : name;
-            outcome = run.execute(settings, resume, new LabelledImageSamples(dataset, trainImages, flip),
+            outcome = run.execute(settings, resume, exportOnly, new LabelledImageSamples(dataset, trainImages, flip),
                     new LabelledImageSamples(dataset, validationImages, false), null, Polarity.NATURAL, model,
                     modelVersion, "Single-shot detector of " + String.join(", ", dataset.classes()), budget());
         }

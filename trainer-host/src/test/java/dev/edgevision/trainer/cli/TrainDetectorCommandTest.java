@@ -42,6 +42,11 @@ class TrainDetectorCommandTest {
         assertTrue(report.contains("Validation mAP@0.5 per epoch") && report.contains("Average precision per class"),
                 "report sections");
 
+        CapturedRun export = train("--out", out.toString(), "--size", "64x48", "--export");
+        assertEquals(0, export.status(), export.err());
+        assertTrue(new ObjectMapper().readTree(export.out()).get("stop_reason").asText().contains("without training"),
+                export.out());
+
         Path scenes = tmp.resolve("scenes");
         assertEquals(0, CliRun.of("scenes", "--style", "camera", "--count", "3", "--size", "320x240", "--out",
                 scenes.toString(), "--data", DATA).status());

@@ -83,11 +83,22 @@ public final class DetectorRun {
     public Outcome execute(DetectorTrainingSettings settings, boolean resume, SampleSource train,
             SampleSource validation, SampleSource test, Polarity polarity, String name, String version,
             String description, Duration budget) throws Exception {
+        return execute(settings, resume, false, train, validation, test, polarity, name, version, description, budget);
+    }
+
+    /**
+     * As {@link #execute(DetectorTrainingSettings, boolean, SampleSource, SampleSource, SampleSource,
+     * Polarity, String, String, String, Duration)}; with {@code exportOnly} the checkpoint's best
+     * epoch is exported, scored and reported without training further.
+     */
+    public Outcome execute(DetectorTrainingSettings settings, boolean resume, boolean exportOnly, SampleSource train,
+            SampleSource validation, SampleSource test, Polarity polarity, String name, String version,
+            String description, Duration budget) throws Exception {
         long start = System.nanoTime();
         CheckpointStore store = new CheckpointStore(out);
         TrainingState state;
         MultiLayerNetwork net;
-        if (resume) {
+        if (resume || exportOnly) {
             if (!store.exists()) {
                 throw new UsageException(out + ": no checkpoint to resume (expected " + out.resolve("checkpoint")
                         + "/state.json); run without --resume to start");
@@ -116,7 +127,10 @@ public final class DetectorRun {
         InputEncoder encoder = new InputEncoder(manifest.input(), framePolarity(polarity), state.classes());
         DetectorTrainer trainer = new DetectorTrainer(train, validation, encoder, store,
                 new MapValidator(manifest, arch.stride()), listener);
-        DetectorTrainer.Result result = trainer.train(net, state, budget);
+        DetectorTrainer.Result result = exportOnly
+                ? new DetectorTrainer.Result(state, "exported after epoch " + state.epochsDone() + " of "
+                        + settings.maxEpochs() + " without training further", state.epochsDone() >= settings.maxEpochs())
+                : trainer.train(net, state, budget);
         Path bundle = null;
         Path report = null;
         DetectionBundleEvaluator.Outcome scored = null;
