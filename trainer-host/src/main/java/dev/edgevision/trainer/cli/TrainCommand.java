@@ -76,6 +76,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "digits (shifts, rotation, scale, shear, elastic, noise) or none (default: ${DEFAULT-VALUE}).")
     String augmentation;
 
+    @Option(names = "--stroke-change", paramLabel = "F",
+            description = "Vary stroke width by up to F (0..1: blend towards a 3x3 dilation or erosion).")
+    Double strokeChange;
+
     @Option(names = "--flip", description = "Also mirror images. Never for digits: a mirrored 7 is not a 7.")
     boolean flip;
 
@@ -108,7 +112,13 @@ final class TrainCommand implements Callable<Integer> {
         };
         if (flip) {
             aug = new AugmentationSettings(aug.maxShiftPixels(), aug.maxRotationDegrees(), aug.maxScaleChange(),
-                    aug.maxShear(), aug.elasticAlpha(), aug.elasticSigma(), aug.noiseStd(), true);
+                    aug.maxShear(), aug.elasticAlpha(), aug.elasticSigma(), aug.noiseStd(), true, aug.maxStrokeChange());
+        }
+        if (strokeChange != null) {
+            if (!(strokeChange >= 0 && strokeChange <= 1)) {
+                throw new UsageException("--stroke-change must be in 0..1, got " + strokeChange);
+            }
+            aug = aug.withStrokeChange(strokeChange);
         }
         TrainingSettings s = new TrainingSettings(seed, width, batch, epochs, patience, learningRate,
                 learningRateDecay, validationFraction, maxMinutes, aug);

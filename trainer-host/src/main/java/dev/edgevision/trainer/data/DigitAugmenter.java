@@ -17,6 +17,7 @@ public final class DigitAugmenter {
     private final float[] dx;
     private final float[] dy;
     private final float[] scratch;
+    private final float[] stroke;
     private final float[] kernel;
 
     public DigitAugmenter(AugmentationSettings settings, int rows, int cols) {
@@ -26,6 +27,7 @@ public final class DigitAugmenter {
         this.dx = new float[rows * cols];
         this.dy = new float[rows * cols];
         this.scratch = new float[rows * cols];
+        this.stroke = new float[rows * cols];
         this.kernel = gaussianKernel(settings.elasticSigma());
     }
 
@@ -65,7 +67,35 @@ public final class DigitAugmenter {
                 target[offset + i] = sample(source, sourceOffset, sx, sy);
             }
         }
+        changeStroke(target, offset, uniform(random, settings.maxStrokeChange()));
         addNoise(target, offset, random);
+    }
+
+    /**
+     * Thickens ({@code amount > 0}) or thins the strokes: a blend of the image with its 3x3 grey
+     * dilation or erosion, by {@code |amount|}.
+     */
+    private void changeStroke(float[] image, int offset, double amount) {
+        if (amount == 0) {
+            return;
+        }
+        boolean thicker = amount > 0;
+        float t = (float) Math.abs(amount);
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                float extreme = image[offset + y * cols + x];
+                for (int v = Math.max(0, y - 1); v <= Math.min(rows - 1, y + 1); v++) {
+                    for (int u = Math.max(0, x - 1); u <= Math.min(cols - 1, x + 1); u++) {
+                        float p = image[offset + v * cols + u];
+                        extreme = thicker ? Math.max(extreme, p) : Math.min(extreme, p);
+                    }
+                }
+                stroke[y * cols + x] = extreme;
+            }
+        }
+        for (int i = 0; i < rows * cols; i++) {
+            image[offset + i] = lerp(image[offset + i], stroke[i], t);
+        }
     }
 
     private void copy(byte[] source, int sourceOffset, float[] target, int offset) {

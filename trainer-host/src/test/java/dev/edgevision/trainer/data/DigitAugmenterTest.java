@@ -62,7 +62,7 @@ class DigitAugmenterTest {
 
     @Test
     void flipMirrorsWhenAsked() {
-        AugmentationSettings flipOnly = new AugmentationSettings(0, 0, 0, 0, 0, 3, 0, true);
+        AugmentationSettings flipOnly = new AugmentationSettings(0, 0, 0, 0, 0, 3, 0, true, 0);
         long mirrored = java.util.stream.LongStream.range(0, 50)
                 .filter(seed -> centreX(run(flipOnly, seed)) > 18).count();
         assertTrue(mirrored > 10 && mirrored < 40, "about half are mirrored: " + mirrored);
@@ -81,7 +81,7 @@ class DigitAugmenterTest {
     void geometricDistortionRoughlyKeepsTheInk() {
         AugmentationSettings d = AugmentationSettings.digits();
         AugmentationSettings noNoise = new AugmentationSettings(d.maxShiftPixels(), d.maxRotationDegrees(),
-                d.maxScaleChange(), d.maxShear(), d.elasticAlpha(), d.elasticSigma(), 0, false);
+                d.maxScaleChange(), d.maxShear(), d.elasticAlpha(), d.elasticSigma(), 0, false, 0);
         double total = 0;
         for (long seed = 0; seed < 200; seed++) {
             double ink = 0;
@@ -92,5 +92,28 @@ class DigitAugmenterTest {
             total += ink;
         }
         assertEquals(60, total / 200, 6, "on average the distortions neither add nor remove ink");
+    }
+
+    @Test
+    void strokeChangeThickensAndThinsTheInk() {
+        AugmentationSettings none = AugmentationSettings.none();
+        double plain = 0;
+        for (float v : run(none, 1)) {
+            plain += v;
+        }
+        double thicker = Double.MAX_VALUE;
+        double thinner = -Double.MAX_VALUE;
+        double most = 0;
+        double least = Double.MAX_VALUE;
+        for (long seed = 0; seed < 40; seed++) {
+            double ink = 0;
+            for (float v : run(none.withStrokeChange(0.8), seed)) {
+                ink += v;
+            }
+            most = Math.max(most, ink);
+            least = Math.min(least, ink);
+        }
+        assertTrue(most > plain * 1.2, "some copies carry clearly more ink: " + most + " vs " + plain);
+        assertTrue(least < plain * 0.8, "some copies carry clearly less ink: " + least + " vs " + plain);
     }
 }
