@@ -75,4 +75,31 @@ class TrainDetectorCommandTest {
         assertNotEquals(0, data.status());
         assertTrue(data.err().contains("missing"), data.err());
     }
+
+    @Test
+    void trainsOnAUsersLabelledFolderWithValidationHeldOut() throws Exception {
+        Path labelled = tmp.resolve("labelled");
+        assertEquals(0, CliRun.of("scenes", "--style", "generator", "--count", "20", "--size", "160x120", "--out",
+                labelled.toString(), "--data", DATA).status());
+        Path out = tmp.resolve("objects");
+        CapturedRun run = train("--out", out.toString(), "--size", "64x48", "--data", labelled.toString(), "--flip");
+        assertEquals(0, run.status(), run.err());
+        JsonNode line = new ObjectMapper().readTree(run.out());
+        assertEquals(1, line.get("epochs").asInt());
+        assertTrue(Files.isRegularFile(out.resolve("detector.vbundle")));
+        assertTrue(run.err().contains("anchors (grid cells)"), run.err());
+        String manifest = new String(dev.edgevision.core.model.ModelBundle.open(out.resolve("detector.vbundle"))
+                .manifest().name());
+        assertEquals("labelled", manifest, "the model is named after the data folder");
+    }
+
+    @Test
+    void tooFewLabelledImagesIsAClearError() throws Exception {
+        Path labelled = tmp.resolve("one");
+        assertEquals(0, CliRun.of("scenes", "--style", "generator", "--count", "1", "--size", "160x120", "--out",
+                labelled.toString(), "--data", DATA).status());
+        CapturedRun run = train("--out", tmp.resolve("x").toString(), "--size", "64x48", "--data", labelled.toString());
+        assertNotEquals(0, run.status());
+        assertTrue(run.err().contains("too few") && run.err().contains("label at least 20"), run.err());
+    }
 }
