@@ -9,12 +9,13 @@ import java.awt.image.DataBufferByte;
 
 /**
  * Copies decoded images into frames as BGR24. Images that already are packed BGR are copied
- * directly; others are drawn once into a reusable BGR canvas.
+ * directly; others are drawn once into a reusable BGR canvas. Used from one thread.
  */
-final class BgrImages {
+public final class BgrImages {
     private BufferedImage canvas;
 
-    void copy(BufferedImage image, Frame into) {
+    /** Writes {@code image} into {@code into}, reshaping it to the image's size as BGR24. */
+    public void copy(BufferedImage image, Frame into) {
         BufferedImage bgr = isPackedBgr(image) ? image : drawOnCanvas(image);
         byte[] source = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
         byte[] target = into.reshape(image.getWidth(), image.getHeight(), PixelFormat.BGR24);

@@ -1,10 +1,10 @@
 package dev.edgevision.trainer.eval;
 
+import dev.edgevision.camera.image.BgrImages;
 import dev.edgevision.core.detect.Detection;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.frame.Frame;
-import dev.edgevision.core.frame.PixelFormat;
 import dev.edgevision.core.inference.ObjectDetector;
 import dev.edgevision.core.model.BundleException;
 import dev.edgevision.core.model.DecoderSpec;
@@ -51,6 +51,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private final ObjectDetector detector;
     private final double reportThreshold;
     private final Frame frame = new Frame();
+    private final BgrImages images = new BgrImages();
 
     public DetectionBundleEvaluator(ModelBundle bundle, int threads) throws BundleException, DetectorException {
         this.bundle = bundle;
@@ -104,7 +105,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             if (image == null) {
                 throw new IOException(item.image() + ": not an image this evaluator reads (PNG, JPEG, BMP, GIF)");
             }
-            toFrame(image);
+            images.copy(image, frame);
             long t0 = System.nanoTime();
             List<Detection> detections = detector.detect(frame).detections();
             millis += (System.nanoTime() - t0) / 1e6;
@@ -127,22 +128,6 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
         DetectionEvaluation evaluation = new DetectionEvaluator(DetectionEvaluator.DEFAULT_IOU, reportThreshold)
                 .evaluate(results, bundle.manifest().labels());
         return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size());
-    }
-
-    private void toFrame(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        byte[] data = frame.reshape(w, h, PixelFormat.BGR24);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = (y * w + x) * 3;
-                data[p] = (byte) row[x];
-                data[p + 1] = (byte) (row[x] >> 8);
-                data[p + 2] = (byte) (row[x] >> 16);
-            }
-        }
     }
 
     @Override
