@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.inference.ModelRunner;
+import dev.edgevision.core.inference.RunnerOutputs;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.model.OutputSpec;
@@ -34,9 +35,8 @@ public final class OrtRunner implements ModelRunner {
     private final int maxBatch;
     private final float[] input;
     private final FloatBuffer inputBuffer;
-    private final List<String> outputNames;
     private final long[][] outputSamples;
-    private final float[][] outputs;
+    private final RunnerOutputs outputs;
     private final FloatBuffer[] outputBuffers;
     private final Map<Integer, Bound> tensors = new HashMap<>();
 
@@ -56,15 +56,16 @@ public final class OrtRunner implements ModelRunner {
         this.inputName = manifest.input().name();
         this.outputName = manifest.decoder().output();
         this.inputSample = sample(manifest.input().shape());
-        this.outputNames = manifest.outputs().stream().map(OutputSpec::name).toList();
+        List<String> outputNames = manifest.outputs().stream().map(OutputSpec::name).toList();
         this.outputSamples = new long[outputNames.size()][];
-        this.outputs = new float[outputNames.size()][];
         this.outputBuffers = new FloatBuffer[outputNames.size()];
+        int[] outputSizes = new int[outputNames.size()];
         for (int i = 0; i < outputNames.size(); i++) {
             outputSamples[i] = sample(manifest.outputs().get(i).shape());
-            outputs[i] = new float[maxBatch * (int) product(outputSamples[i])];
-            outputBuffers[i] = direct(outputs[i].length);
+            outputSizes[i] = (int) product(outputSamples[i]);
+            outputBuffers[i] = direct(maxBatch * outputSizes[i]);
         }
+        this.outputs = new RunnerOutputs(outputNames, outputSizes, maxBatch);
         this.input = new float[maxBatch * (int) product(inputSample)];
         this.inputBuffer = direct(input.length);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -122,9 +123,7 @@ public final class OrtRunner implements ModelRunner {
 
     @Override
     public float[] run(int batch) throws DetectorException {
-        if (batch < 1 || batch > maxBatch) {
-            throw new IllegalArgumentException("batch " + batch + " is outside 1.." + maxBatch);
-        }
+        ModelRunner.checkBatch(batch, maxBatch);
         int inCount = batch * (int) product(inputSample);
         inputBuffer.clear();
         inputBuffer.put(input, 0, inCount);
@@ -134,28 +133,24 @@ public final class OrtRunner implements ModelRunner {
         } catch (OrtException e) {
             throw new DetectorException("ONNX Runtime failed to run the model: " + e.getMessage(), e);
         }
-        for (int i = 0; i < outputs.length; i++) {
+        for (int i = 0; i < outputs.count(); i++) {
             outputBuffers[i].clear();
-            outputBuffers[i].get(outputs[i], 0, batch * (int) product(outputSamples[i]));
+            outputBuffers[i].get(outputs.array(i), 0, batch * outputs.sampleSize(i));
         }
-        return output(outputName);
+        return outputs.output(outputName);
     }
 
     @Override
     public float[] output(String name) {
-        int index = outputNames.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("the model has no output '" + name + "'; it has " + outputNames);
-        }
-        return outputs[index];
+        return outputs.output(name);
     }
 
     private Bound tensorsFor(int batch) throws OrtException {
         Bound bound = tensors.get(batch);
         if (bound == null) {
             Map<String, OnnxTensor> pinned = new LinkedHashMap<>();
-            for (int i = 0; i < outputNames.size(); i++) {
-                pinned.put(outputNames.get(i), OnnxTensor.createTensor(environment,
+            for (int i = 0; i < outputs.count(); i++) {
+                pinned.put(outputs.names().get(i), OnnxTensor.createTensor(environment,
                         view(outputBuffers[i], batch * product(outputSamples[i])), shape(batch, outputSamples[i])));
             }
             bound = new Bound(OnnxTensor.createTensor(environment, view(inputBuffer, batch * product(inputSample)),

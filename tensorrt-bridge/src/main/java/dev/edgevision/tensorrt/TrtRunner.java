@@ -2,7 +2,7 @@ package dev.edgevision.tensorrt;
 
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.inference.ModelRunner;
-import java.util.List;
+import dev.edgevision.core.inference.RunnerOutputs;
 import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 
@@ -17,13 +17,11 @@ import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 public final class TrtRunner implements ModelRunner {
     private final String backend;
     private final String inputName;
-    private final List<String> outputNames;
     private final String decoded;
     private final int maxBatch;
     private final int inputSample;
-    private final int[] outputSamples;
     private final float[] input;
-    private final float[][] outputs;
+    private final RunnerOutputs outputs;
     private final CudaStream stream;
     private final PinnedBuffer hostIn;
     private final DeviceMemory deviceIn;
@@ -40,32 +38,31 @@ public final class TrtRunner implements ModelRunner {
         this.handles = new NativeHandles(library.log());
         this.backend = engine.backend();
         this.inputName = engine.recipe().profile().name();
-        this.outputNames = engine.outputNames();
         this.decoded = engine.decoderOutput();
         this.maxBatch = engine.recipe().profile().max();
         this.inputSample = (int) engine.recipe().profile().sampleSize();
-        this.outputSamples = engine.outputSamples();
         this.input = new float[maxBatch * inputSample];
-        this.outputs = new float[outputSamples.length][];
-        this.hostOut = new PinnedBuffer[outputSamples.length];
-        this.deviceOut = new DeviceMemory[outputSamples.length];
+        this.outputs = new RunnerOutputs(engine.outputNames(), engine.outputSamples(), maxBatch);
+        this.hostOut = new PinnedBuffer[outputs.count()];
+        this.deviceOut = new DeviceMemory[outputs.count()];
         boolean mapped = engine.mapped();
         try {
             stream = handles.add(new CudaStream());
             hostIn = handles.add(new PinnedBuffer(input.length, mapped, "the input of " + backend));
             deviceIn = mapped ? null : handles.add(new DeviceMemory((long) input.length * Float.BYTES, "the input"));
-            for (int i = 0; i < outputSamples.length; i++) {
-                outputs[i] = new float[maxBatch * outputSamples[i]];
-                hostOut[i] = handles.add(new PinnedBuffer(outputs[i].length, mapped, "output " + outputNames.get(i)));
-                deviceOut[i] = mapped ? null : handles.add(new DeviceMemory((long) outputs[i].length * Float.BYTES,
-                        "output " + outputNames.get(i)));
+            for (int i = 0; i < outputs.count(); i++) {
+                String name = outputs.names().get(i);
+                int length = outputs.array(i).length;
+                hostOut[i] = handles.add(new PinnedBuffer(length, mapped, "output " + name));
+                deviceOut[i] = mapped ? null
+                        : handles.add(new DeviceMemory((long) length * Float.BYTES, "output " + name));
             }
             library.log().clearErrors();
             context = handles.add(Native.createContext(engine.handle()), "createExecutionContext (usually out of GPU"
                     + " memory: lower tensorrt.workspace_mb or use fewer cameras)");
             bind(inputName, mapped ? hostIn.deviceAddress() : deviceIn.address());
-            for (int i = 0; i < outputSamples.length; i++) {
-                bind(outputNames.get(i), mapped ? hostOut[i].deviceAddress() : deviceOut[i].address());
+            for (int i = 0; i < outputs.count(); i++) {
+                bind(outputs.names().get(i), mapped ? hostOut[i].deviceAddress() : deviceOut[i].address());
             }
             dims = engine.recipe().profile().dims(1);
             shape = handles.add(dims(dims), "Dims64");
@@ -108,9 +105,7 @@ public final class TrtRunner implements ModelRunner {
 
     @Override
     public float[] run(int batch) throws DetectorException {
-        if (batch < 1 || batch > maxBatch) {
-            throw new IllegalArgumentException("batch " + batch + " is outside 1.." + maxBatch);
-        }
+        ModelRunner.checkBatch(batch, maxBatch);
         try {
             if (batch != shapeBatch) {
                 shape.d(0, batch);
@@ -127,27 +122,23 @@ public final class TrtRunner implements ModelRunner {
             if (!Native.enqueue(context, stream.handle())) {
                 throw new TensorRtException("enqueueV3 failed" + TrtLibrary.get().log().errorSuffix());
             }
-            for (int i = 0; deviceIn != null && i < outputs.length; i++) {
+            for (int i = 0; deviceIn != null && i < outputs.count(); i++) {
                 Cuda.check(Native.copyAsync(hostOut[i].hostAddress(), deviceOut[i].address(),
-                        4L * batch * outputSamples[i], false, stream.handle()), "copying an output from the GPU");
+                        4L * batch * outputs.sampleSize(i), false, stream.handle()), "copying an output from the GPU");
             }
             stream.synchronize();
-            for (int i = 0; i < outputs.length; i++) {
-                hostOut[i].values().get(outputs[i], 0, batch * outputSamples[i]);
+            for (int i = 0; i < outputs.count(); i++) {
+                hostOut[i].values().get(outputs.array(i), 0, batch * outputs.sampleSize(i));
             }
         } catch (CudaException | TensorRtException e) {
             throw new DetectorException(backend + ": inference failed: " + e.getMessage(), e);
         }
-        return output(decoded);
+        return outputs.output(decoded);
     }
 
     @Override
     public float[] output(String name) {
-        int index = outputNames.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("the model has no output '" + name + "'; it has " + outputNames);
-        }
-        return outputs[index];
+        return outputs.output(name);
     }
 
     /** Frees the context, the buffers and the stream, in reverse order of creation. */

@@ -2,8 +2,6 @@ package dev.edgevision.core.inference;
 
 import dev.edgevision.core.detect.BoundingBox;
 import dev.edgevision.core.detect.Detection;
-import dev.edgevision.core.detect.Detector;
-import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelManifest;
@@ -15,10 +13,7 @@ import java.util.List;
  * A classifier that names the whole frame ({@code resize: stretch} or {@code letterbox}): one
  * detection whose box is the whole frame, as the contract says, or none below the threshold.
  */
-public final class FrameClassifier implements Detector {
-    private final ModelRunner runner;
-    private final ModelManifest manifest;
-    private final ModelIdentity identity;
+public final class FrameClassifier extends RunnerDetector {
     private final FrameResizer resizer;
     private final double threshold;
 
@@ -27,40 +22,22 @@ public final class FrameClassifier implements Detector {
      */
     public FrameClassifier(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
             Polarity framePolarity) {
-        this.runner = runner;
-        this.manifest = manifest;
-        this.identity = identity;
+        super(runner, manifest, identity);
         this.threshold = threshold;
         this.resizer = new FrameResizer(manifest.input(), framePolarity);
     }
 
     @Override
-    public Result detect(Frame frame) throws DetectorException {
-        long t0 = System.nanoTime();
+    int prepare(Frame frame) {
         resizer.fill(frame, runner.input(), 0);
-        long t1 = System.nanoTime();
-        float[] output = runner.run(1);
-        long t2 = System.nanoTime();
+        return 1;
+    }
+
+    @Override
+    List<Detection> decode(Frame frame, float[] output, int batch) {
         TopClass top = TopClass.of(output, 0, manifest.labels().size(), "logits".equals(manifest.decoder().type()));
-        List<Detection> detections = top.score() < threshold ? List.of() : List.of(new Detection(
+        return top.score() < threshold ? List.of() : List.of(new Detection(
                 manifest.labels().get(top.classId()), top.classId(), top.score(),
                 new BoundingBox(0, 0, frame.width(), frame.height())));
-        long t3 = System.nanoTime();
-        return new Result(detections, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
-    }
-
-    @Override
-    public ModelIdentity model() {
-        return identity;
-    }
-
-    @Override
-    public String backend() {
-        return runner.backend();
-    }
-
-    @Override
-    public void close() {
-        runner.close();
     }
 }

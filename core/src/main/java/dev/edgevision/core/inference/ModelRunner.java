@@ -21,6 +21,8 @@ public interface ModelRunner extends AutoCloseable {
     /**
      * Runs the first {@code batch} samples of {@link #input()} and returns the decoder's output
      * tensor, batch first, flattened; only the first {@code batch} rows are meaningful.
+     *
+     * @throws IllegalArgumentException when {@code batch} is outside 1..{@link #maxBatch()}
      */
     float[] run(int batch) throws DetectorException;
 
@@ -35,4 +37,15 @@ public interface ModelRunner extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The check {@link #run(int)} makes before touching any buffer.
+     *
+     * @throws IllegalArgumentException when {@code batch} is outside 1..{@code maxBatch}
+     */
+    static void checkBatch(int batch, int maxBatch) {
+        if (batch < 1 || batch > maxBatch) {
+            throw new IllegalArgumentException("batch " + batch + " is outside 1.." + maxBatch);
+        }
+    }
 }

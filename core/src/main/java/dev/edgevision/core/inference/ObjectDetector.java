@@ -2,7 +2,6 @@ package dev.edgevision.core.inference;
 
 import dev.edgevision.core.detect.BoundingBox;
 import dev.edgevision.core.detect.Detection;
-import dev.edgevision.core.detect.Detector;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.detect.decode.Candidates;
@@ -28,10 +27,7 @@ import java.util.List;
  * {@code score_threshold}. Buffers (input, candidates, suppression order) are allocated once; a
  * frame allocates only the detections it reports.
  */
-public final class ObjectDetector implements Detector {
-    private final ModelRunner runner;
-    private final ModelManifest manifest;
-    private final ModelIdentity identity;
+public final class ObjectDetector extends RunnerDetector {
     private final FrameResizer resizer;
     private final DetectionDecoder decoder;
     private final Candidates candidates;
@@ -47,14 +43,12 @@ public final class ObjectDetector implements Detector {
      */
     public ObjectDetector(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
             Polarity framePolarity, String source) throws DetectorException {
+        super(runner, manifest, identity);
         String resize = manifest.input().resize();
         if (!"stretch".equals(resize) && !"letterbox".equals(resize)) {
             throw new DetectorException(source + ": input.resize '" + resize + "' does not suit a detector;"
                     + " a detection model's input is the whole frame, 'letterbox' or 'stretch'");
         }
-        this.runner = runner;
-        this.manifest = manifest;
-        this.identity = identity;
         this.decoder = Decoders.create(manifest, source);
         this.resizer = new FrameResizer(manifest.input(), framePolarity);
         this.candidates = new Candidates(decoder.maxCandidates());
@@ -64,12 +58,13 @@ public final class ObjectDetector implements Detector {
     }
 
     @Override
-    public Result detect(Frame frame) throws DetectorException {
-        long t0 = System.nanoTime();
+    int prepare(Frame frame) {
         resizer.fill(frame, runner.input(), 0);
-        long t1 = System.nanoTime();
-        runner.run(1);
-        long t2 = System.nanoTime();
+        return 1;
+    }
+
+    @Override
+    List<Detection> decode(Frame frame, float[] output, int batch) {
         candidates.clear();
         decoder.decode(runner, minScore, candidates);
         int kept = nms.select(candidates);
@@ -82,8 +77,7 @@ public final class ObjectDetector implements Detector {
                 detections.add(d);
             }
         }
-        long t3 = System.nanoTime();
-        return new Result(detections, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+        return detections;
     }
 
     /** Candidate {@code i} in frame pixels, clipped to the frame; null when nothing of it is inside. */
@@ -112,20 +106,5 @@ public final class ObjectDetector implements Detector {
     /** The decoder this detector uses (its type and settings). */
     public DetectionDecoder decoder() {
         return decoder;
-    }
-
-    @Override
-    public ModelIdentity model() {
-        return identity;
-    }
-
-    @Override
-    public String backend() {
-        return runner.backend();
-    }
-
-    @Override
-    public void close() {
-        runner.close();
     }
 }

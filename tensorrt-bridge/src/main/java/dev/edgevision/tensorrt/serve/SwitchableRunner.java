@@ -75,9 +75,7 @@ public final class SwitchableRunner implements ModelRunner {
     @Override
     public float[] run(int batch) throws DetectorException {
         takeOffer();
-        if (batch < 1 || batch > maxBatch) {
-            throw new IllegalArgumentException("batch " + batch + " is outside 1.." + maxBatch);
-        }
+        ModelRunner.checkBatch(batch, maxBatch);
         ModelRunner runner = current;
         System.arraycopy(input, 0, runner.input(), 0, batch * sampleSize);
         return runner.run(batch);

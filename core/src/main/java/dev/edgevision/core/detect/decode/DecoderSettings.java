@@ -1,5 +1,7 @@
 package dev.edgevision.core.detect.decode;
 
+import java.util.Set;
+
 /**
  * What every detection decoder declares besides its tensor layout, read from the manifest's
  * {@code decoder.parameters}.
@@ -15,6 +17,8 @@ public record DecoderSettings(double scoreThreshold, double iouThreshold, int ma
     public static final double DEFAULT_SCORE_THRESHOLD = 0.25;
     public static final double DEFAULT_IOU_THRESHOLD = 0.45;
     public static final int DEFAULT_MAX_DETECTIONS = 100;
+    /** The parameter keys read here, which every decoder type accepts. */
+    static final Set<String> KEYS = Set.of("score_threshold", "iou_threshold", "max_detections");
 
     /** Reads the three keys from {@code parameters}, with defaults and range checks. */
     static DecoderSettings read(DecoderParameters parameters) throws DecoderException {

@@ -28,7 +28,7 @@ final class OutputShapes {
                         + "' but the manifest's outputs are " + manifest.outputs().stream().map(OutputSpec::name).toList()));
         List<Integer> shape = spec.shape();
         if (shape == null || shape.size() != rank) {
-            throw mismatch(name, shape, expected);
+            throw mismatch(name, expected);
         }
         int[] dims = new int[rank - 1];
         for (int i = 1; i < rank; i++) {
@@ -41,8 +41,9 @@ final class OutputShapes {
         return dims;
     }
 
-    DecoderException mismatch(String name, List<Integer> actual, String expected) {
-        return new DecoderException(source, "output '" + name + "' has shape " + actual + " but decoder '" + type
+    /** The error for output {@code name}, whose declared shape is not the {@code expected} layout. */
+    DecoderException mismatch(String name, String expected) {
+        return new DecoderException(source, "output '" + name + "' has shape " + shape(name) + " but decoder '" + type
                 + "' expects " + expected + "; declare the decoder the model was exported for, or check the labels");
     }
 

@@ -17,13 +17,12 @@ import java.util.Set;
  * skipped: then {@code C' = labels + 1} and the other columns are the labels in order), and the
  * common {@code score_threshold}, {@code iou_threshold}, {@code max_detections}.
  */
-final class SsdDecoder implements DetectionDecoder {
-    static final Set<String> KEYS = Set.of("boxes_output", "scores_output", "box_format", "normalized",
-            "background_class", "score_threshold", "iou_threshold", "max_detections");
+final class SsdDecoder extends LayoutDecoder {
+    private static final Set<String> KEYS = Set.of("boxes_output", "scores_output", "box_format", "normalized",
+            "background_class");
 
     private final String boxesOutput;
     private final String scoresOutput;
-    private final DecoderSettings settings;
     private final boolean yxyx;
     private final double scaleX;
     private final double scaleY;
@@ -32,8 +31,7 @@ final class SsdDecoder implements DetectionDecoder {
     private final int boxes;
 
     SsdDecoder(ModelManifest manifest, String source, DecoderParameters p) throws DecoderException {
-        p.allowOnly(KEYS);
-        this.settings = DecoderSettings.read(p);
+        super("ssd", KEYS, manifest, p);
         this.boxesOutput = p.text("boxes_output");
         this.scoresOutput = p.text("scores_output");
         String declared = manifest.decoder().output();
@@ -45,31 +43,20 @@ final class SsdDecoder implements DetectionDecoder {
         boolean normalized = p.bool("normalized", true);
         this.scaleX = normalized ? manifest.input().width() : 1;
         this.scaleY = normalized ? manifest.input().height() : 1;
-        int labels = manifest.labels().size();
-        this.background = p.integer("background_class", -1, -1, labels);
-        this.columns = labels + (background >= 0 ? 1 : 0);
-        OutputShapes shapes = new OutputShapes(manifest, source, "ssd");
+        this.background = p.integer("background_class", -1, -1, classes);
+        this.columns = classes + (background >= 0 ? 1 : 0);
+        OutputShapes shapes = new OutputShapes(manifest, source, type());
         int[] boxDims = shapes.sampleDims(boxesOutput, 3, "[N, B, 4] for boxes_output");
         if (boxDims[1] != 4) {
-            throw shapes.mismatch(boxesOutput, shapes.shape(boxesOutput), "[N, B, 4] for boxes_output");
+            throw shapes.mismatch(boxesOutput, "[N, B, 4] for boxes_output");
         }
         this.boxes = boxDims[0];
-        String expectedScores = "[N, " + boxes + ", " + columns + "] for scores_output (" + labels + " labels"
+        String expectedScores = "[N, " + boxes + ", " + columns + "] for scores_output (" + classes + " labels"
                 + (background >= 0 ? " + the background column " + background : "") + ")";
         int[] scoreDims = shapes.sampleDims(scoresOutput, 3, expectedScores);
         if (scoreDims[0] != boxes || scoreDims[1] != columns) {
-            throw shapes.mismatch(scoresOutput, shapes.shape(scoresOutput), expectedScores);
+            throw shapes.mismatch(scoresOutput, expectedScores);
         }
-    }
-
-    @Override
-    public String type() {
-        return "ssd";
-    }
-
-    @Override
-    public DecoderSettings settings() {
-        return settings;
     }
 
     @Override
@@ -83,15 +70,9 @@ final class SsdDecoder implements DetectionDecoder {
         float[] scores = runner.output(scoresOutput);
         for (int b = 0; b < boxes; b++) {
             int row = b * columns;
-            int best = -1;
-            float bestScore = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < columns; k++) {
-                if (k != background && scores[row + k] > bestScore) {
-                    bestScore = scores[row + k];
-                    best = k;
-                }
-            }
-            if (best < 0 || !(bestScore >= minScore)) {
+            int best = bestClass(scores, row, 1, columns, background);
+            float bestScore = scores[row + best];
+            if (!(bestScore >= minScore)) {
                 continue;
             }
             int label = background >= 0 && best > background ? best - 1 : best;

@@ -26,32 +26,27 @@ import java.util.Set;
  * per cell, default input size / grid; grid times stride must cover the input), and the common
  * {@code score_threshold}, {@code iou_threshold}, {@code max_detections}.
  */
-final class Yolo2Decoder implements DetectionDecoder {
-    static final Set<String> KEYS = Set.of("anchors", "grid", "stride", "score_threshold", "iou_threshold",
-            "max_detections");
+final class Yolo2Decoder extends LayoutDecoder {
+    private static final Set<String> KEYS = Set.of("anchors", "grid", "stride");
 
     private final String output;
-    private final DecoderSettings settings;
     private final double[][] anchors;
-    private final int classes;
     private final int gridW;
     private final int gridH;
     private final double strideX;
     private final double strideY;
 
     Yolo2Decoder(ModelManifest manifest, String source, DecoderParameters p) throws DecoderException {
-        p.allowOnly(KEYS);
+        super("yolo2", KEYS, manifest, p);
         this.output = manifest.decoder().output();
-        this.settings = DecoderSettings.read(p);
         this.anchors = p.pairs("anchors", "the anchor (prior) box sizes in grid units");
-        this.classes = manifest.labels().size();
         int perAnchor = 5 + classes;
         String expected = "[N, " + anchors.length + " anchors x (5 + " + classes + " classes) = "
                 + anchors.length * perAnchor + ", GH, GW]";
-        OutputShapes shapes = new OutputShapes(manifest, source, "yolo2");
+        OutputShapes shapes = new OutputShapes(manifest, source, type());
         int[] dims = shapes.sampleDims(output, 4, expected);
         if (dims[0] != anchors.length * perAnchor) {
-            throw shapes.mismatch(output, shapes.shape(output), expected);
+            throw shapes.mismatch(output, expected);
         }
         this.gridH = dims[1];
         this.gridW = dims[2];
@@ -73,16 +68,6 @@ final class Yolo2Decoder implements DetectionDecoder {
     }
 
     @Override
-    public String type() {
-        return "yolo2";
-    }
-
-    @Override
-    public DecoderSettings settings() {
-        return settings;
-    }
-
-    @Override
     public int maxCandidates() {
         return anchors.length * gridW * gridH;
     }
@@ -101,15 +86,8 @@ final class Yolo2Decoder implements DetectionDecoder {
                     if (confidence < minScore) {
                         continue;
                     }
-                    int best = 0;
-                    float bestLogit = out[cell + 5 * plane];
-                    for (int k = 1; k < classes; k++) {
-                        float logit = out[cell + (5 + k) * plane];
-                        if (logit > bestLogit) {
-                            bestLogit = logit;
-                            best = k;
-                        }
-                    }
+                    int best = bestClass(out, cell + 5 * plane, plane, classes, NO_SKIP);
+                    float bestLogit = out[cell + (5 + best) * plane];
                     double sum = 0;
                     for (int k = 0; k < classes; k++) {
                         sum += Math.exp(out[cell + (5 + k) * plane] - bestLogit);

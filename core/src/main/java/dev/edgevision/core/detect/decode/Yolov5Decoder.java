@@ -11,36 +11,20 @@ import java.util.Set;
  * its class is the best one. Parameters: {@code score_threshold}, {@code iou_threshold},
  * {@code max_detections}.
  */
-final class Yolov5Decoder implements DetectionDecoder {
-    static final Set<String> KEYS = Set.of("score_threshold", "iou_threshold", "max_detections");
-
+final class Yolov5Decoder extends LayoutDecoder {
     private final String output;
-    private final DecoderSettings settings;
-    private final int classes;
     private final int boxes;
 
     Yolov5Decoder(ModelManifest manifest, String source, DecoderParameters p) throws DecoderException {
-        p.allowOnly(KEYS);
+        super("yolov5", Set.of(), manifest, p);
         this.output = manifest.decoder().output();
-        this.settings = DecoderSettings.read(p);
-        this.classes = manifest.labels().size();
         String expected = "[N, B, 5 + " + classes + " classes = " + (5 + classes) + "]";
-        OutputShapes shapes = new OutputShapes(manifest, source, "yolov5");
+        OutputShapes shapes = new OutputShapes(manifest, source, type());
         int[] dims = shapes.sampleDims(output, 3, expected);
         if (dims[1] != 5 + classes) {
-            throw shapes.mismatch(output, shapes.shape(output), expected);
+            throw shapes.mismatch(output, expected);
         }
         this.boxes = dims[0];
-    }
-
-    @Override
-    public String type() {
-        return "yolov5";
-    }
-
-    @Override
-    public DecoderSettings settings() {
-        return settings;
     }
 
     @Override
@@ -58,12 +42,7 @@ final class Yolov5Decoder implements DetectionDecoder {
             if (objectness < minScore) {
                 continue;
             }
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (out[base + 5 + k] > out[base + 5 + best]) {
-                    best = k;
-                }
-            }
+            int best = bestClass(out, base + 5, 1, classes, NO_SKIP);
             double score = (double) objectness * out[base + 5 + best];
             if (score >= minScore) {
                 into.addCentre(out[base], out[base + 1], out[base + 2], out[base + 3], score, best);

@@ -12,25 +12,19 @@ import java.util.Set;
  * layout {@code [N, 4+C, B]} is assumed). Parameters: {@code score_threshold},
  * {@code iou_threshold}, {@code max_detections}.
  */
-final class Yolov8Decoder implements DetectionDecoder {
-    static final Set<String> KEYS = Set.of("score_threshold", "iou_threshold", "max_detections");
-
+final class Yolov8Decoder extends LayoutDecoder {
     private final String output;
-    private final DecoderSettings settings;
-    private final int classes;
     private final int boxes;
     /** Distance between a box's consecutive values, and between consecutive boxes. */
     private final int valueStep;
     private final int boxStep;
 
     Yolov8Decoder(ModelManifest manifest, String source, DecoderParameters p) throws DecoderException {
-        p.allowOnly(KEYS);
+        super("yolov8", Set.of(), manifest, p);
         this.output = manifest.decoder().output();
-        this.settings = DecoderSettings.read(p);
-        this.classes = manifest.labels().size();
         int values = 4 + classes;
         String expected = "[N, 4 + " + classes + " classes = " + values + ", B] (or [N, B, " + values + "])";
-        OutputShapes shapes = new OutputShapes(manifest, source, "yolov8");
+        OutputShapes shapes = new OutputShapes(manifest, source, type());
         int[] dims = shapes.sampleDims(output, 3, expected);
         if (dims[0] == values) {
             boxes = dims[1];
@@ -41,18 +35,8 @@ final class Yolov8Decoder implements DetectionDecoder {
             valueStep = 1;
             boxStep = values;
         } else {
-            throw shapes.mismatch(output, shapes.shape(output), expected);
+            throw shapes.mismatch(output, expected);
         }
-    }
-
-    @Override
-    public String type() {
-        return "yolov8";
-    }
-
-    @Override
-    public DecoderSettings settings() {
-        return settings;
     }
 
     @Override
@@ -65,15 +49,9 @@ final class Yolov8Decoder implements DetectionDecoder {
         float[] out = runner.output(output);
         for (int b = 0; b < boxes; b++) {
             int base = b * boxStep;
-            int best = 0;
-            float bestScore = out[base + 4 * valueStep];
-            for (int k = 1; k < classes; k++) {
-                float s = out[base + (4 + k) * valueStep];
-                if (s > bestScore) {
-                    bestScore = s;
-                    best = k;
-                }
-            }
+            int scores = base + 4 * valueStep;
+            int best = bestClass(out, scores, valueStep, classes, NO_SKIP);
+            float bestScore = out[scores + best * valueStep];
             if (bestScore >= minScore) {
                 into.addCentre(out[base], out[base + valueStep], out[base + 2 * valueStep], out[base + 3 * valueStep],
                         bestScore, best);
