@@ -77,8 +77,7 @@ public final class MapValidator implements DetectorTrainer.Validator {
      * reads ({@code net.output} would return the layer's already activated values).
      */
     public static INDArray rawOutput(MultiLayerNetwork net, INDArray features) {
-        List<INDArray> activations = net.feedForwardToLayer(net.getnLayers() - 2, features, false);
-        return activations.get(activations.size() - 1);
+        return net.activateSelectedLayers(0, net.getnLayers() - 2, features);
     }
 
     private List<PredictedBox> predictions() {
