@@ -4,6 +4,8 @@ import dev.edgevision.camera.synthetic.SyntheticSource;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.mqtt.EmbeddedBroker;
 import dev.edgevision.device.pipeline.CameraPipeline;
+import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.model.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +21,19 @@ import picocli.CommandLine.Option;
         header = "See it work: synthetic camera -> bundled model -> MQTT -> printed here.",
         description = {
             "Starts an embedded MQTT broker (unless --broker names one), the service with the",
-            "bundled digit model and the synthetic camera (MNIST digits drawn dark on paper),",
+            "committed digit detector and the synthetic camera (MNIST digits drawn dark on paper),",
             "and a subscriber that prints each detection record as it arrives on",
             "vision/demo/cam0/detections. Needs no network and no configuration."})
 final class DemoCommand implements Callable<Integer> {
     /**
-     * The model the demo runs unless --model names another. The one place to switch the demo to
-     * the object detector (a {@code task: detection} bundle; DetectorFactory serves both kinds)
-     * once its trained bundle is committed under models/.
+     * The model the demo runs unless --model names another: the committed digit detector (a
+     * {@code task: detection} bundle; DetectorFactory serves classifiers too, e.g.
+     * {@code --model models/digits.vbundle}).
      */
-    static final String DEFAULT_MODEL = "models/digits.vbundle";
+    static final String DEFAULT_MODEL = "models/digit-detector.vbundle";
+
+    /** Lowest score a classifier's detection is reported at; detectors report at their manifest's threshold. */
+    static final double CLASSIFIER_THRESHOLD = 0.5;
 
     @Option(names = "--seconds", defaultValue = "30", paramLabel = "S",
             description = "How long to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
@@ -44,16 +49,24 @@ final class DemoCommand implements Callable<Integer> {
             description = "Frame source (default: ${DEFAULT-VALUE}).")
     String camera;
 
+    /**
+     * The reporting threshold for the bundle: a detector's manifest declares its own
+     * ({@code score_threshold}, which the detector applies anyway), a classifier gets {@link #CLASSIFIER_THRESHOLD}.
+     */
+    private static double threshold(Path bundle) throws Exception {
+        return ModelBundle.open(bundle).manifest().task() == Task.DETECTION ? 0.0 : CLASSIFIER_THRESHOLD;
+    }
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("edgevision.home", ".")).toAbsolutePath();
+        Path bundlePath = model == null ? Path.of(DEFAULT_MODEL) : model;
         Path spool = Files.createTempDirectory("edgevision-demo-spool");
         try (EmbeddedBroker embedded = broker == null ? EmbeddedBroker.start(0) : null) {
             String uri = broker != null ? broker : embedded.uri();
             System.err.println("demo: broker " + uri + (embedded != null ? " (embedded)" : ""));
             ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("demo"),
-                    new ApplianceConfig.ModelSection(model == null ? DEFAULT_MODEL : model.toString(),
-                            "auto", 0.5, 0),
+                    new ApplianceConfig.ModelSection(bundlePath.toString(), "auto", threshold(home.resolve(bundlePath)), 0),
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),
                     new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);

@@ -48,7 +48,8 @@ public final class DetectCommand implements Callable<Integer> {
     static final List<String> VIDEO_EXTENSIONS = List.of(".mp4", ".avi", ".mkv", ".mov", ".webm", ".m4v", ".mpg",
             ".mpeg", ".ts");
 
-    @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle.")
+    @Option(names = "--model", paramLabel = "BUNDLE",
+            description = "Model bundle (default: the committed digit detector, " + DemoCommand.DEFAULT_MODEL + ").")
     Path model;
 
     @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME",
@@ -82,7 +83,8 @@ public final class DetectCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("--threshold must be in [0, 1], got " + threshold);
         }
-        ModelBundle bundle = ModelBundle.open(model);
+        ModelBundle bundle = ModelBundle.open(model != null ? model
+                : Path.of(System.getProperty("edgevision.home", ".")).resolve(DemoCommand.DEFAULT_MODEL));
         BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
         System.err.println("detect: backend " + selection.backend().name().toLowerCase(Locale.ROOT) + " ("
                 + selection.reason() + "), model " + bundle.manifest().name() + " " + bundle.manifest().version());
