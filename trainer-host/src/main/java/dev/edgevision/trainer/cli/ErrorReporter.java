@@ -5,6 +5,7 @@ import dev.edgevision.ort.OrtModelException;
 import dev.edgevision.core.idx.DatasetException;
 import dev.edgevision.trainer.bundle.ForeignModelException;
 import java.io.IOException;
+import dev.edgevision.trainer.detector.labels.LabelException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -34,7 +35,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static boolean isExpected(Throwable e) {
         return e instanceof DatasetException || e instanceof BundleException || e instanceof UsageException
                 || e instanceof OrtModelException || e instanceof ForeignModelException || e instanceof IOException
-                || e instanceof UncheckedIOException;
+                || e instanceof UncheckedIOException || e instanceof LabelException;
     }
 
     static String describe(Throwable e) {

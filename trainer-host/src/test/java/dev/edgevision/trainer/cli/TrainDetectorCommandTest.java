@@ -102,4 +102,21 @@ class TrainDetectorCommandTest {
         assertNotEquals(0, run.status());
         assertTrue(run.err().contains("too few") && run.err().contains("label at least 20"), run.err());
     }
+
+    @Test
+    void aCorruptImageInTheLabelledFolderIsNamed() throws Exception {
+        Path labelled = tmp.resolve("corrupt");
+        assertEquals(0, CliRun.of("scenes", "--style", "generator", "--count", "20", "--size", "160x120", "--out",
+                labelled.toString(), "--data", DATA).status());
+        try (var images = Files.list(labelled.resolve("images"))) {
+            for (Path image : images.toList()) {
+                Files.write(image, new byte[] {1, 2, 3});
+            }
+        }
+        CapturedRun run = train("--out", tmp.resolve("c").toString(), "--size", "64x48", "--data", labelled.toString());
+        assertNotEquals(0, run.status());
+        assertTrue(run.err().contains(labelled.resolve("images").toString()), run.err());
+        assertEquals(1, run.err().strip().lines().filter(l -> l.contains("error")).count(), run.err());
+        assertTrue(!run.err().contains("--verbose"), "an expected error, no stack trace hint: " + run.err());
+    }
 }

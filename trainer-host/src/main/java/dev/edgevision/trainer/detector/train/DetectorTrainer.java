@@ -180,6 +180,9 @@ public final class DetectorTrainer {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
+            if (cause instanceof java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
             throw new IllegalStateException("making a training batch failed: " + cause.getMessage(), cause);
         }
     }
