@@ -40,20 +40,11 @@ public final class Glyphs {
     }
 
     private void measure(int glyph) {
-        int x0 = digits.cols();
-        int y0 = digits.rows();
-        int x1 = -1;
-        int y1 = -1;
-        for (int r = 0; r < digits.rows(); r++) {
-            for (int c = 0; c < digits.cols(); c++) {
-                if (digits.pixel(glyph, r, c) >= INK_THRESHOLD) {
-                    x0 = Math.min(x0, c);
-                    x1 = Math.max(x1, c);
-                    y0 = Math.min(y0, r);
-                    y1 = Math.max(y1, r);
-                }
-            }
-        }
+        int[] ink = digits.inkBounds(glyph, INK_THRESHOLD);
+        int x0 = ink[0];
+        int y0 = ink[1];
+        int x1 = ink[2];
+        int y1 = ink[3];
         if (x1 < 0) {
             x0 = 0;
             y0 = 0;

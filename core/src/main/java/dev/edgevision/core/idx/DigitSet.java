@@ -90,6 +90,28 @@ public final class DigitSet {
         return pixels[(index * rows + row) * cols + col] & 0xFF;
     }
 
+    /**
+     * The tight box around the ink of image {@code index}: pixels at or above {@code threshold}, as
+     * {@code {left, top, right, bottom}} inclusive; {@code right} is -1 when the image has no ink.
+     */
+    public int[] inkBounds(int index, int threshold) {
+        int x0 = cols;
+        int y0 = rows;
+        int x1 = -1;
+        int y1 = -1;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (pixel(index, r, c) >= threshold) {
+                    x0 = Math.min(x0, c);
+                    x1 = Math.max(x1, c);
+                    y0 = Math.min(y0, r);
+                    y1 = Math.max(y1, r);
+                }
+            }
+        }
+        return new int[] {x0, y0, x1, y1};
+    }
+
     /** A copy of one image's pixels. */
     public byte[] image(int index) {
         int size = rows * cols;
