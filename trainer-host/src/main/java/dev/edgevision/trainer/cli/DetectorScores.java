@@ -18,11 +18,12 @@ final class DetectorScores {
     private DetectorScores() {
     }
 
-    static String json(ModelBundle bundle, LabelledDataset data, int threads, Path report) throws Exception {
+    static String json(ModelBundle bundle, LabelledDataset data, int threads, double iou, Path report)
+            throws Exception {
         System.err.printf("scoring %s on %d labelled images from %s%n", bundle.path(), data.images().size(),
                 data.folder());
         DetectionBundleEvaluator.Outcome outcome;
-        try (DetectionBundleEvaluator evaluator = new DetectionBundleEvaluator(bundle, threads)) {
+        try (DetectionBundleEvaluator evaluator = new DetectionBundleEvaluator(bundle, threads, iou)) {
             outcome = evaluator.score(data);
         }
         DetectionEvaluation e = outcome.evaluation();
@@ -32,7 +33,7 @@ final class DetectorScores {
                     .getBytes(StandardCharsets.UTF_8));
         }
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("map50", round(e.meanAveragePrecision()));
+        line.put(iou == 0.5 ? "map50" : "map" + Math.round(iou * 100), round(e.meanAveragePrecision()));
         line.put("images", e.images());
         line.put("empty_images", e.emptyImages());
         line.put("false_per_empty_frame", round(e.falseDetectionsPerEmptyFrame()));

@@ -44,6 +44,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "ONNX Runtime threads; 0 uses every core (default).")
     int threads;
 
+    @Option(names = "--iou", paramLabel = "T", defaultValue = "0.5",
+            description = "Detector only: overlap a detection needs with a true box to count (default: ${DEFAULT-VALUE};"
+                    + " the figure is printed as mapNN, e.g. map50).")
+    double iou;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Detector only: also write an HTML report.")
     Path report;
 
@@ -55,7 +60,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UsageException("--data is required for a detector: a folder of labelled images"
                         + " (for example one 'trainer scenes' wrote)");
             }
-            System.out.println(DetectorScores.json(bundle, LabelledDataset.load(data), threads, report));
+            if (!(iou > 0 && iou <= 1)) {
+                throw new UsageException("--iou must be in (0, 1], got " + iou);
+            }
+            System.out.println(DetectorScores.json(bundle, LabelledDataset.load(data), threads, iou, report));
             return 0;
         }
         IdxFolder folder = IdxFolder.scan(data == null ? Defaults.dataset() : data);

@@ -80,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Vary stroke width by up to F (0..1: blend towards a 3x3 dilation or erosion).")
     Double strokeChange;
 
+    @Option(names = "--elastic", paramLabel = "A[,S]",
+            description = "Elastic deformation: typical displacement A pixels, smoothed over S pixels (default: 0.5,3).")
+    String elastic;
+
     @Option(names = "--flip", description = "Also mirror images. Never for digits: a mirrored 7 is not a 7.")
     boolean flip;
 
@@ -119,6 +123,23 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UsageException("--stroke-change must be in 0..1, got " + strokeChange);
             }
             aug = aug.withStrokeChange(strokeChange);
+        }
+        if (elastic != null) {
+            String[] parts = elastic.split(",");
+            double alpha;
+            double sigma = aug.elasticSigma();
+            try {
+                alpha = Double.parseDouble(parts[0].trim());
+                if (parts.length > 1) {
+                    sigma = Double.parseDouble(parts[1].trim());
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException("--elastic must be A or A,S (pixels), got '" + elastic + "'");
+            }
+            if (parts.length > 2 || !(alpha >= 0 && alpha <= 8) || !(sigma >= 1 && sigma <= 8)) {
+                throw new UsageException("--elastic wants A in 0..8 and S in 1..8 pixels, got '" + elastic + "'");
+            }
+            aug = aug.withElastic(alpha, sigma);
         }
         TrainingSettings s = new TrainingSettings(seed, width, batch, epochs, patience, learningRate,
                 learningRateDecay, validationFraction, maxMinutes, aug);

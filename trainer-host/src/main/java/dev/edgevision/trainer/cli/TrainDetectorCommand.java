@@ -78,6 +78,11 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--widths", paramLabel = "A,B,..", description = "Channels of each 3x3 stage (default: 8,24,48,64,128).")
     String widths;
 
+    @Option(names = "--context-layers", paramLabel = "N",
+            description = "3x3 layers after the last stage, each widening what a grid cell sees by two cells"
+                    + " (default: 2; 0 for none).")
+    Integer contextLayers;
+
     @Option(names = "--anchors", paramLabel = "K", description = "Anchors fitted to the data (default: 5).")
     Integer anchors;
 
@@ -178,6 +183,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
             }
         }
         DetectorTrainingSettings s = new DetectorTrainingSettings(seed == null ? d.seed() : seed, w, h, stages,
+                contextLayers == null ? d.contextConvs() : contextLayers,
                 anchors == null ? d.anchorCount() : anchors, batch == null ? d.batchSize() : batch,
                 steps == null ? d.stepsPerEpoch() : steps, epochs == null ? d.maxEpochs() : epochs,
                 patience == null ? d.patience() : patience, learningRate == null ? d.learningRate() : learningRate,

@@ -43,6 +43,12 @@ public record AugmentationSettings(
                 elasticSigma, noiseStd, horizontalFlip, change);
     }
 
+    /** The same settings with another elastic deformation (strength and smoothness in pixels). */
+    public AugmentationSettings withElastic(double alpha, double sigma) {
+        return new AugmentationSettings(maxShiftPixels, maxRotationDegrees, maxScaleChange, maxShear, alpha, sigma,
+                noiseStd, horizontalFlip, maxStrokeChange);
+    }
+
     /** Whether any distortion is asked for. */
     public boolean enabled() {
         return maxShiftPixels != 0 || maxRotationDegrees != 0 || maxScaleChange != 0 || maxShear != 0

@@ -50,11 +50,22 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private final ModelBundle bundle;
     private final ObjectDetector detector;
     private final double reportThreshold;
+    private final double iouThreshold;
     private final Frame frame = new Frame();
     private final BgrImages images = new BgrImages();
 
     public DetectionBundleEvaluator(ModelBundle bundle, int threads) throws BundleException, DetectorException {
+        this(bundle, threads, DetectionEvaluator.DEFAULT_IOU);
+    }
+
+    /** An evaluator that counts a detection as right when it overlaps a true box by {@code iouThreshold}. */
+    public DetectionBundleEvaluator(ModelBundle bundle, int threads, double iouThreshold)
+            throws BundleException, DetectorException {
+        if (!(iouThreshold > 0 && iouThreshold <= 1)) {
+            throw new IllegalArgumentException("IoU threshold must be in (0, 1], got " + iouThreshold);
+        }
         this.bundle = bundle;
+        this.iouThreshold = iouThreshold;
         ModelManifest manifest = bundle.manifest();
         if (manifest.task() != Task.DETECTION) {
             throw new BundleException(bundle.path(), "task is " + manifest.task().wireName()
@@ -125,7 +136,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     }
 
     private Outcome finish(List<ImageResult> results, List<ExampleFrame> examples, double millis) {
-        DetectionEvaluation evaluation = new DetectionEvaluator(DetectionEvaluator.DEFAULT_IOU, reportThreshold)
+        DetectionEvaluation evaluation = new DetectionEvaluator(iouThreshold, reportThreshold)
                 .evaluate(results, bundle.manifest().labels());
         return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size());
     }

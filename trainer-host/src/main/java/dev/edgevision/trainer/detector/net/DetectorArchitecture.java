@@ -4,18 +4,21 @@ import java.util.List;
 
 /**
  * Shape of a single-shot grid detector: a grayscale input, a stack of 3x3 convolution stages (each
- * batch-norm and leaky ReLU, a 2x2 max-pool after every stage but the last), a 1x1 convolution to
+ * batch-norm and leaky ReLU, a 2x2 max-pool after every stage but the last), optionally more 3x3
+ * layers at the last stage's width and stride ("context" layers: each widens the receptive field by
+ * two cells, so that a digit larger than the stages alone see is still seen whole), a 1x1 convolution to
  * {@code anchors * (5 + classes)} channels and a YOLOv2 output on a grid of
  * {@code width / stride x height / stride} cells.
  *
  * @param inputWidth input width in pixels, a multiple of {@link #stride()}
  * @param inputHeight input height in pixels, a multiple of {@link #stride()}
  * @param widths output channels of each 3x3 stage
+ * @param contextConvs 3x3 conv/batch-norm/leaky-ReLU layers added after the last stage, at its width
  * @param anchors prior box sizes {@code [w, h]} in grid cells
  * @param classes number of classes
  */
-public record DetectorArchitecture(int inputWidth, int inputHeight, List<Integer> widths, List<double[]> anchors,
-        int classes) {
+public record DetectorArchitecture(int inputWidth, int inputHeight, List<Integer> widths, int contextConvs,
+        List<double[]> anchors, int classes) {
 
     /** Slope of the leaky ReLU's negative side. */
     public static final double LEAKY_SLOPE = 0.1;
@@ -31,9 +34,32 @@ public record DetectorArchitecture(int inputWidth, int inputHeight, List<Integer
             throw new IllegalArgumentException("input " + inputWidth + "x" + inputHeight
                     + " must be a positive multiple of the network's stride " + stride);
         }
+        if (contextConvs < 0) {
+            throw new IllegalArgumentException("context layers must not be negative, got " + contextConvs);
+        }
         if (anchors.isEmpty() || classes < 1) {
             throw new IllegalArgumentException("a detector needs at least one anchor and one class");
         }
+    }
+
+    /** An architecture without context layers. */
+    public DetectorArchitecture(int inputWidth, int inputHeight, List<Integer> widths, List<double[]> anchors,
+            int classes) {
+        this(inputWidth, inputHeight, widths, 0, anchors, classes);
+    }
+
+    /** Width of the receptive field of one output cell, in input pixels. */
+    public int receptiveField() {
+        int field = 1;
+        int jump = 1;
+        for (int i = 0; i < widths.size(); i++) {
+            field += 2 * jump;
+            if (i < widths.size() - 1) {
+                field += jump;
+                jump *= 2;
+            }
+        }
+        return field + 2 * jump * contextConvs;
     }
 
     /**
@@ -80,6 +106,7 @@ public record DetectorArchitecture(int inputWidth, int inputHeight, List<Integer
                 h /= 2;
             }
         }
+        total += (long) w * h * in * in * 9 * contextConvs;
         return total + (long) w * h * in * outputChannels();
     }
 
@@ -91,6 +118,7 @@ public record DetectorArchitecture(int inputWidth, int inputHeight, List<Integer
             total += (long) in * width * 9 + 2L * width;
             in = width;
         }
+        total += ((long) in * in * 9 + 2L * in) * contextConvs;
         return total + (long) in * outputChannels() + outputChannels();
     }
 }

@@ -61,14 +61,14 @@ public final class DetectorNetwork {
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
         for (int i = 0; i < arch.widths().size(); i++) {
-            list.layer(new ConvolutionLayer.Builder(3, 3).nOut(arch.widths().get(i)).hasBias(false)
-                    .activation(Activation.IDENTITY).build());
-            list.layer(new BatchNormalization.Builder().build());
-            list.layer(new ActivationLayer(new ActivationLReLU(DetectorArchitecture.LEAKY_SLOPE)));
+            convBatchNormLeaky(list, arch.widths().get(i));
             if (i < arch.widths().size() - 1) {
                 list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                         .kernelSize(2, 2).stride(2, 2).build());
             }
+        }
+        for (int i = 0; i < arch.contextConvs(); i++) {
+            convBatchNormLeaky(list, arch.widths().get(arch.widths().size() - 1));
         }
         list.layer(new ConvolutionLayer.Builder(1, 1).nOut(arch.outputChannels()).hasBias(true)
                 .weightInit(WeightInit.XAVIER).activation(Activation.IDENTITY).build());
@@ -77,5 +77,12 @@ public final class DetectorNetwork {
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;
+    }
+
+    private static void convBatchNormLeaky(NeuralNetConfiguration.ListBuilder list, int channels) {
+        list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false)
+                .activation(Activation.IDENTITY).build());
+        list.layer(new BatchNormalization.Builder().build());
+        list.layer(new ActivationLayer(new ActivationLReLU(DetectorArchitecture.LEAKY_SLOPE)));
     }
 }

@@ -119,8 +119,10 @@ public final class DetectorRun {
             net = DetectorTrainer.newNetwork(state);
         }
         DetectorArchitecture arch = DetectorTrainer.architecture(state);
-        System.err.printf("detector: %dx%d input, stages %s, grid %dx%d, %d anchors, %,d parameters, %,d multiply-adds%n",
-                arch.inputWidth(), arch.inputHeight(), arch.widths(), arch.gridWidth(), arch.gridHeight(),
+        System.err.printf("detector: %dx%d input, stages %s + %d context layers (a cell sees %d px), grid %dx%d,"
+                + " %d anchors, %,d parameters, %,d multiply-adds%n",
+                arch.inputWidth(), arch.inputHeight(), arch.widths(), arch.contextConvs(), arch.receptiveField(),
+                arch.gridWidth(), arch.gridHeight(),
                 arch.anchors().size(), arch.parameters(), arch.multiplyAdds());
         ModelManifest manifest = DetectorBundle.manifest(arch, state.classes(), polarity, name, version, description,
                 Map.of());

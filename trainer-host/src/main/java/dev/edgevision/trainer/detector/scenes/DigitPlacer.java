@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Chooses the digits of a scene and puts them on the page: which glyph, how tall (spread evenly on
- * a log scale, so small digits are as common as large ones relative to their size), turned how
+ * Chooses the digits of a scene and puts them on the page: which glyph, how tall (half of them
+ * spread evenly on a log scale, so small digits are as common as large ones relative to their size,
+ * half evenly on a linear scale, so large digits, which a camera close to the page sees, are
+ * common too), turned how
  * far, written with what pen (stroke width 4-18 % of the height, from ballpoint to marker) and
  * ink; then a free place for it, on the page and overlapping the digits already there by at most
  * the allowed share. A digit that finds no place after a few tries is left out. The box reported
@@ -31,8 +33,7 @@ final class DigitPlacer {
         List<LabelledBox> boxes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int glyph = random.nextInt(glyphs.size());
-            double height = settings.minDigitHeight()
-                    * Math.pow((double) settings.maxDigitHeight() / settings.minDigitHeight(), random.nextDouble());
+            double height = height(settings, random);
             double pen = Math.max(THINNEST_PEN, height * 0.04 * Math.pow(4.5, random.nextDouble()));
             double angle = Math.toRadians(settings.maxRotationDegrees() * (2 * random.nextDouble() - 1));
             Ink ink = Ink.random(random);
@@ -49,7 +50,14 @@ final class DigitPlacer {
         return boxes;
     }
 
-    private LabelledBox findPlace(Canvas canvas, Paper paper, SplittableRandom random, double maxOverlap,
+    private static double height(SceneSettings settings, SplittableRandom random) {
+        double min = settings.minDigitHeight();
+        double max = settings.maxDigitHeight();
+        double u = random.nextDouble();
+        return random.nextBoolean() ? min * Math.pow(max / min, u) : min + (max - min) * u;
+    }
+
+        private LabelledBox findPlace(Canvas canvas, Paper paper, SplittableRandom random, double maxOverlap,
             List<LabelledBox> placed, String label) {
         int boxW = raster.boxRight() - raster.boxLeft() + 1;
         int boxH = raster.boxBottom() - raster.boxTop() + 1;

@@ -75,7 +75,7 @@ public final class DetectorTrainer {
     /** The architecture {@code state} describes. */
     public static DetectorArchitecture architecture(TrainingState state) {
         DetectorTrainingSettings s = state.settings();
-        return new DetectorArchitecture(s.inputWidth(), s.inputHeight(), s.widths(), state.anchors(),
+        return new DetectorArchitecture(s.inputWidth(), s.inputHeight(), s.widths(), s.contextConvs(), state.anchors(),
                 state.classes().size());
     }
 

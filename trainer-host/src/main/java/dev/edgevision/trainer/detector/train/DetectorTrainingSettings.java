@@ -12,6 +12,8 @@ import java.util.Map;
  * @param inputWidth model input width in pixels
  * @param inputHeight model input height in pixels
  * @param widths channels of each 3x3 stage (the stride is 2 to the number of stages minus one)
+ * @param contextConvs 3x3 layers after the last stage, at its width (each widens what a cell sees by
+ *     two cells)
  * @param anchorCount anchors fitted to the data's boxes
  * @param batchSize examples per step
  * @param stepsPerEpoch steps between validations and checkpoints
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param validationFrames examples in the fixed validation set
  */
 public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeight, List<Integer> widths,
-        int anchorCount, int batchSize, int stepsPerEpoch, int maxEpochs, int patience, double learningRate,
+        int contextConvs, int anchorCount, int batchSize, int stepsPerEpoch, int maxEpochs, int patience, double learningRate,
         int validationFrames) {
 
     public DetectorTrainingSettings {
@@ -30,7 +32,7 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
 
     /** The default digit detector's settings. */
     public static DetectorTrainingSettings digits() {
-        return new DetectorTrainingSettings(20261122L, 320, 240, List.of(8, 24, 48, 64, 128), 5, 16, 200, 30, 8,
+        return new DetectorTrainingSettings(20261122L, 320, 240, List.of(8, 24, 48, 64, 128), 2, 5, 16, 200, 30, 8,
                 2e-3, 256);
     }
 
@@ -39,6 +41,9 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
         int stride = 1 << (widths.size() - 1);
         if (inputWidth % stride != 0 || inputHeight % stride != 0 || inputWidth <= 0 || inputHeight <= 0) {
             return "--size " + inputWidth + "x" + inputHeight + " must be a positive multiple of the stride " + stride;
+        }
+        if (contextConvs < 0 || contextConvs > 6) {
+            return "--context-layers must be 0..6, got " + contextConvs;
         }
         if (anchorCount < 1 || anchorCount > 9) {
             return "--anchors must be 1..9, got " + anchorCount;
@@ -58,6 +63,9 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
         m.put("seed", Long.toString(seed));
         m.put("input", inputWidth + "x" + inputHeight + " grayscale, letterbox");
         m.put("stages", widths.toString());
+        if (contextConvs > 0) {
+            m.put("context layers", Integer.toString(contextConvs));
+        }
         m.put("anchors", Integer.toString(anchorCount));
         m.put("batch", Integer.toString(batchSize));
         m.put("steps per epoch", Integer.toString(stepsPerEpoch));

@@ -3,7 +3,6 @@ package dev.edgevision.trainer.detector.scenes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgevision.core.frame.Frame;
@@ -166,7 +165,11 @@ class DigitSceneGeneratorTest {
             assertEquals(p[i], q[i + 2]);
             assertEquals(p[i + 1], q[i + 1]);
         }
-        assertNotEquals(p[0], p[2], "a tinted page: red and blue differ somewhere near the corner");
+        int tinted = 0;
+        for (int i = 0; i < p.length; i += 3) {
+            tinted += p[i] != p[i + 2] ? 1 : 0;
+        }
+        assertTrue(tinted > p.length / 30, "a tinted page: red and blue differ in many pixels, got " + tinted);
         assertEquals(640 * 480, g.byteCount());
     }
 

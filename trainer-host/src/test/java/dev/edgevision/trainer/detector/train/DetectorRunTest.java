@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** A tiny detector trained for a few steps: checkpoints, resume, export and ONNX parity. */
 class DetectorRunTest {
-    private static final DetectorTrainingSettings TINY = new DetectorTrainingSettings(7, 64, 48, List.of(4, 8, 8),
+    private static final DetectorTrainingSettings TINY = new DetectorTrainingSettings(7, 64, 48, List.of(4, 8, 8), 1,
             3, 4, 3, 2, 5, 1e-3, 8);
     private static final SceneSettings SCENES = SceneSettings.digits().withSize(128, 96).withGeometry(16, 40, 15);
     private static DigitSet digits;
