@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             "Without --data, trains the digit detector on camera-like scenes rendered on the fly",
             "from the bundled MNIST-format digits (training digits only; validation scenes use",
             "held-out digits). With --data, trains on your labelled images (KITTI, DIGITS,",
-            "Pascal VOC or YOLO layout), holding out 10 % of them for validation.",
+            "Pascal VOC or YOLO layout), holding out 10 % of them for validation; its defaults",
+            "(12 epochs of 100 steps) train a few hundred images in under 30 minutes on 2 cores.",
             "",
             "Every epoch is checkpointed in OUT/checkpoint; after an interruption, run the same",
             "command with --resume to continue where it stopped."})
@@ -60,16 +61,16 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", description = "Model input size (default: 320x240).")
     String size;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30; 12 with --data).")
     Integer epochs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps per epoch (default: 200).")
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps per epoch (default: 200; 100 with --data).")
     Integer steps;
 
     @Option(names = "--batch", paramLabel = "N", description = "Examples per step (default: 16).")
     Integer batch;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation mAP (default: 8).")
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without a better validation mAP (default: 8; 6 with --data).")
     Integer patience;
 
     @Option(names = "--learning-rate", paramLabel = "R", description = "Peak Adam learning rate (default: 0.002).")
@@ -86,7 +87,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--anchors", paramLabel = "K", description = "Anchors fitted to the data (default: 5).")
     Integer anchors;
 
-    @Option(names = "--validation", paramLabel = "N", description = "Validation examples (default: 256).")
+    @Option(names = "--validation", paramLabel = "N", description = "Validation examples (default: 256; 128 with --data).")
     Integer validation;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 20261122).")
@@ -162,7 +163,8 @@ final class TrainDetectorCommand implements Callable<Integer> {
     }
 
     private DetectorTrainingSettings settings() {
-        DetectorTrainingSettings d = DetectorTrainingSettings.digits();
+        DetectorTrainingSettings d = data == null ? DetectorTrainingSettings.digits()
+                : DetectorTrainingSettings.labelledImages();
         int w = d.inputWidth();
         int h = d.inputHeight();
         if (size != null) {
