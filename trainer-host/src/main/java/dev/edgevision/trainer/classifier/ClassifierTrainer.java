@@ -40,7 +40,7 @@ public final class ClassifierTrainer {
         Nd4j.getRandom().setSeed(settings.seed());
         int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         double decayPerStep = Math.pow(settings.learningRateDecay(), 1.0 / stepsPerEpoch);
-        MultiLayerNetwork net = DigitClassifierNetwork.create(settings.seed(), settings.width(),
+        MultiLayerNetwork net = DigitClassifierNetwork.create(settings.seed(), settings.width(), settings.shape(),
                 new ExponentialSchedule(ScheduleType.ITERATION, settings.learningRate(), decayPerStep));
         DigitBatches trainBatches = new DigitBatches(train);
         DigitBatches validationBatches = new DigitBatches(validation);

@@ -1,7 +1,6 @@
 package dev.edgevision.trainer.classifier;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -25,7 +24,9 @@ import org.nd4j.linalg.schedule.ISchedule;
  * Two stages of 5x5 convolution without padding (28 to 24, then 12 to 8), each followed by
  * batch-norm, ReLU and 2x2 max-pool, a dense layer with batch-norm and dropout (20 % dropped), and
  * a softmax over ten digits. Unpadded convolutions are LeNet's geometry and, measured on two cores,
- * train DL4J about 1.8 times faster than padded ones of the same width.
+ * train DL4J about 1.8 times faster than padded ones of the same width. The {@link ClassifierShape#VGG}
+ * shape replaces each 5x5 convolution by two padded 3x3 ones (same channels), which sees the same
+ * area with one more non-linearity.
  */
 public final class DigitClassifierNetwork {
     /** Side of the square input. */
@@ -44,7 +45,19 @@ public final class DigitClassifierNetwork {
      * @param learningRate the optimiser's learning-rate schedule
      */
     public static MultiLayerNetwork create(long seed, int width, ISchedule learningRate) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        return create(seed, width, ClassifierShape.LENET, learningRate);
+    }
+
+    /**
+     * Builds and initialises the network in the given shape.
+     *
+     * @param seed weight initialisation and dropout seed
+     * @param width channels of the first stage (the second has twice as many)
+     * @param shape one 5x5 unpadded convolution per stage, or two padded 3x3 ones
+     * @param learningRate the optimiser's learning-rate schedule
+     */
+    public static MultiLayerNetwork create(long seed, int width, ClassifierShape shape, ISchedule learningRate) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(learningRate))
@@ -53,26 +66,38 @@ public final class DigitClassifierNetwork {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .list()
-                .layer(conv(5, width))
-                .layer(new BatchNormalization.Builder().build())
-                .layer(new ActivationLayer(Activation.RELU))
-                .layer(pool())
-                .layer(conv(5, width * 2))
-                .layer(new BatchNormalization.Builder().build())
-                .layer(new ActivationLayer(Activation.RELU))
-                .layer(pool())
-                .layer(new DenseLayer.Builder().nOut(width * 8).hasBias(false).activation(Activation.IDENTITY).build())
+                .list();
+        for (int stage = 0; stage < 2; stage++) {
+            int channels = width << stage;
+            if (shape == ClassifierShape.LENET) {
+                convBatchNormRelu(list, conv(5, channels));
+            } else {
+                convBatchNormRelu(list, paddedConv3(channels));
+                convBatchNormRelu(list, paddedConv3(channels));
+            }
+            list.layer(pool());
+        }
+        list.layer(new DenseLayer.Builder().nOut(width * 8).hasBias(false).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().build())
                 .layer(new ActivationLayer(Activation.RELU))
                 .layer(new DropoutLayer(0.8))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .nOut(CLASSES).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(SIDE, SIDE, 1))
-                .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+                .setInputType(InputType.convolutional(SIDE, SIDE, 1));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;
+    }
+
+    private static void convBatchNormRelu(NeuralNetConfiguration.ListBuilder list, ConvolutionLayer conv) {
+        list.layer(conv)
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer(Activation.RELU));
+    }
+
+    private static ConvolutionLayer paddedConv3(int channels) {
+        return new ConvolutionLayer.Builder(3, 3).convolutionMode(ConvolutionMode.Same)
+                .nOut(channels).hasBias(false).activation(Activation.IDENTITY).build();
     }
 
     private static ConvolutionLayer conv(int kernel, int channels) {

@@ -2,6 +2,7 @@ package dev.edgevision.trainer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.trainer.run.ClassifierRun;
+import dev.edgevision.trainer.classifier.ClassifierShape;
 import dev.edgevision.trainer.classifier.TrainingSettings;
 import dev.edgevision.trainer.data.AugmentationSettings;
 import dev.edgevision.core.idx.DigitSet;
@@ -59,6 +60,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: ${DEFAULT-VALUE}).")
     int width;
+
+    @Option(names = "--network", paramLabel = "SHAPE", defaultValue = "lenet",
+            description = "lenet (one 5x5 convolution per stage) or vgg (two 3x3 per stage; about twice the work)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String network;
 
     @Option(names = "--learning-rate", paramLabel = "R", description = "Initial Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
@@ -141,7 +147,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             aug = aug.withElastic(alpha, sigma);
         }
-        TrainingSettings s = new TrainingSettings(seed, width, batch, epochs, patience, learningRate,
+        ClassifierShape shape = ClassifierShape.named(network);
+        if (shape == null) {
+            throw new UsageException("--network must be lenet or vgg, got '" + network + "'");
+        }
+        TrainingSettings s = new TrainingSettings(seed, width, shape, batch, epochs, patience, learningRate,
                 learningRateDecay, validationFraction, maxMinutes, aug);
         String problem = s.problem();
         if (problem != null) {

@@ -25,7 +25,7 @@ class ReproducibilityTest {
     }
 
     static INDArray train(long seed) {
-        TrainingSettings s = new TrainingSettings(seed, 4, 32, 2, 5, 2e-3, 0.9, 0.1, 0, AugmentationSettings.digits());
+        TrainingSettings s = new TrainingSettings(seed, 4, ClassifierShape.LENET, 32, 2, 5, 2e-3, 0.9, 0.1, 0, AugmentationSettings.digits());
         return new ClassifierTrainer(s, TrainingListener.NONE).train(train, validation).network().params().dup();
     }
 

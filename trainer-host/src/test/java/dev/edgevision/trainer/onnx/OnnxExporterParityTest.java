@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgevision.ort.OrtModel;
+import dev.edgevision.trainer.classifier.ClassifierShape;
+import dev.edgevision.trainer.classifier.DigitClassifierNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,6 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
 
 /** The exported graph, run by ONNX Runtime, computes what DL4J computes at inference. */
 class OnnxExporterParityTest {
@@ -30,6 +34,19 @@ class OnnxExporterParityTest {
         double difference = maxAbsDifference(net, ExportSpec.nchw(1, 28, 28), x, x.shape());
 
         assertTrue(difference <= TOLERANCE, "max abs difference " + difference);
+    }
+
+    @Test
+    void bothClassifierShapesMatchDl4j() throws Exception {
+        for (ClassifierShape shape : ClassifierShape.values()) {
+            MultiLayerNetwork net = DigitClassifierNetwork.create(3, 4, shape,
+                    new StepSchedule(ScheduleType.ITERATION, 1e-2, 1, 100));
+            TestNetworks.trainOnBars(net);
+            assertBatchNormStatisticsMoved(net, 1);
+            INDArray x = Nd4j.concat(0, TestNetworks.bars(32).getFeatures(), TestNetworks.inputs(32, 1, 28, 28));
+            double difference = maxAbsDifference(net, ExportSpec.nchw(1, 28, 28), x, x.shape());
+            assertTrue(difference <= TOLERANCE, shape + ": max abs difference " + difference);
+        }
     }
 
     @Test
