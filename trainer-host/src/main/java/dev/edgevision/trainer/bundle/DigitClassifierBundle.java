@@ -41,7 +41,7 @@ public final class DigitClassifierBundle {
         InputSpec input = new InputSpec(spec.inputName(), List.of(-1, 1, SIDE, SIDE), "NCHW", "float32",
                 "grayscale", List.of(0.0, 1.0), List.of(0.0), List.of(1.0), Polarity.LIGHT_ON_DARK, "mnist");
         return new ModelManifest(ModelManifest.FORMAT_VERSION, name, version, Task.CLASSIFICATION,
-                "Handwritten digit classifier (LeNet-class CNN) for one digit per input",
+                "Handwritten digit classifier (a small CNN on 28x28 crops) for one digit per input",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "trainer-host " + producerVersion(),
                 MODEL_FILE, input, List.of(new OutputSpec(spec.outputName(), List.of(-1, DigitLabels.LABELS.size()))),
                 new DecoderSpec("softmax", spec.outputName(), Map.of()), DigitLabels.LABELS, metrics, Map.of());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.edgevision.trainer.backend.Nd4jSetup;
 import org.nd4j.linalg.factory.Nd4j;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,10 @@ final class BenchTrainCommand implements Callable<Integer> {
             + " the PyTorch reference script uses) (default ${DEFAULT-VALUE}).")
     String loss;
 
+    @Option(names = "--layout", defaultValue = "nchw", description = "Layout of the convolution stages: nchw"
+            + " (channels first, what the trainer uses) or nhwc (channels last) (default ${DEFAULT-VALUE}).")
+    String layout;
+
     @Option(names = "--log-steps", description = "Print the time of every step on standard error.")
     boolean logSteps;
 
@@ -49,12 +54,17 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (!loss.equals("yolo2") && !loss.equals("mse")) {
             throw new UsageException("--loss must be yolo2 or mse, got '" + loss + "'");
         }
-        TrainingSpeedBenchmark.Figures f = new TrainingSpeedBenchmark(arch, loss.equals("mse"))
+        if (!layout.equals("nchw") && !layout.equals("nhwc")) {
+            throw new UsageException("--layout must be nchw or nhwc, got '" + layout + "'");
+        }
+        TrainingSpeedBenchmark.Figures f = new TrainingSpeedBenchmark(arch, loss.equals("mse"),
+                layout.equals("nhwc") ? CNN2DFormat.NHWC : CNN2DFormat.NCHW)
                 .run(batch, warmup, iterations, logSteps ? System.err : null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("size", new int[] {arch.inputWidth(), arch.inputHeight()});
         out.put("batch", batch);
         out.put("loss", loss);
+        out.put("layout", layout);
         out.put("nd4j", Nd4jSetup.describe());
         out.put("train_examples_per_s", Math.round(f.examplesPerSecond() * 10) / 10.0);
         out.put("ms_per_step", Math.round(f.msPerIteration() * 10) / 10.0);

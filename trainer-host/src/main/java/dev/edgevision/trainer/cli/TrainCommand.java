@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "N", description = "Channels of the first convolution (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--network", paramLabel = "SHAPE", defaultValue = "lenet",
+    @Option(names = "--network", paramLabel = "SHAPE",
             description = "lenet (one 5x5 convolution per stage) or vgg (two 3x3 per stage; about twice the work)"
                     + " (default: ${DEFAULT-VALUE}).")
     String network;
@@ -83,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
     String augmentation;
 
     @Option(names = "--stroke-change", paramLabel = "F",
-            description = "Vary stroke width by up to F (0..1: blend towards a 3x3 dilation or erosion).")
+            description = "With --augmentation digits, vary stroke width by up to F (0..1: blend towards a 3x3"
+                    + " dilation or erosion; default: ${DEFAULT-VALUE}).")
     Double strokeChange;
 
     @Option(names = "--elastic", paramLabel = "A[,S]",
@@ -116,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingSettings settings() {
         AugmentationSettings aug = switch (augmentation) {
-            case "digits" -> AugmentationSettings.digits();
+            case "digits" -> TrainingSettings.defaults().augmentation();
             case "none" -> AugmentationSettings.none();
             default -> throw new UsageException("--augmentation must be 'digits' or 'none', got '" + augmentation + "'");
         };
@@ -124,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
             aug = new AugmentationSettings(aug.maxShiftPixels(), aug.maxRotationDegrees(), aug.maxScaleChange(),
                     aug.maxShear(), aug.elasticAlpha(), aug.elasticSigma(), aug.noiseStd(), true, aug.maxStrokeChange());
         }
-        if (strokeChange != null) {
+        if (strokeChange != null && augmentation.equals("digits")) {
             if (!(strokeChange >= 0 && strokeChange <= 1)) {
                 throw new UsageException("--stroke-change must be in 0..1, got " + strokeChange);
             }

@@ -10,16 +10,18 @@ import picocli.CommandLine;
  */
 final class TrainingDefaults implements CommandLine.IDefaultValueProvider {
     private static final TrainingSettings D = TrainingSettings.defaults();
-    private static final Map<String, String> VALUES = Map.of(
-            "--seed", Long.toString(D.seed()),
-            "--epochs", Integer.toString(D.maxEpochs()),
-            "--patience", Integer.toString(D.patience()),
-            "--batch", Integer.toString(D.batchSize()),
-            "--width", Integer.toString(D.width()),
-            "--learning-rate", Double.toString(D.learningRate()),
-            "--learning-rate-decay", Double.toString(D.learningRateDecay()),
-            "--validation-fraction", Double.toString(D.validationFraction()),
-            "--max-minutes", Double.toString(D.maxMinutes()));
+    private static final Map<String, String> VALUES = Map.ofEntries(
+            Map.entry("--seed", Long.toString(D.seed())),
+            Map.entry("--epochs", Integer.toString(D.maxEpochs())),
+            Map.entry("--patience", Integer.toString(D.patience())),
+            Map.entry("--batch", Integer.toString(D.batchSize())),
+            Map.entry("--width", Integer.toString(D.width())),
+            Map.entry("--network", D.shape().name().toLowerCase(java.util.Locale.ROOT)),
+            Map.entry("--stroke-change", Double.toString(D.augmentation().maxStrokeChange())),
+            Map.entry("--learning-rate", Double.toString(D.learningRate())),
+            Map.entry("--learning-rate-decay", Double.toString(D.learningRateDecay())),
+            Map.entry("--validation-fraction", Double.toString(D.validationFraction())),
+            Map.entry("--max-minutes", Double.toString(D.maxMinutes())));
 
     @Override
     public String defaultValue(CommandLine.Model.ArgSpec argSpec) {

@@ -4,6 +4,7 @@ import dev.edgevision.trainer.detector.net.DetectorArchitecture;
 import dev.edgevision.trainer.detector.net.DetectorNetwork;
 import java.io.PrintStream;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -22,21 +23,28 @@ public final class TrainingSpeedBenchmark {
 
     private final DetectorArchitecture arch;
     private final boolean squaredError;
+    private final CNN2DFormat stageLayout;
 
     /**
      * @param squaredError train with a squared-error loss on the raw output (as the PyTorch reference
      *     script does) instead of the YOLOv2 loss
      */
     public TrainingSpeedBenchmark(DetectorArchitecture arch, boolean squaredError) {
+        this(arch, squaredError, DetectorNetwork.TRAINING_LAYOUT);
+    }
+
+    /** A benchmark of the network with its convolution stages in {@code stageLayout}. */
+    public TrainingSpeedBenchmark(DetectorArchitecture arch, boolean squaredError, CNN2DFormat stageLayout) {
         this.arch = arch;
         this.squaredError = squaredError;
+        this.stageLayout = stageLayout;
     }
 
     /** Trains {@code warmup} then {@code iterations} steps of {@code batch} examples and times the latter. */
     public Figures run(int batch, int warmup, int iterations, PrintStream log) {
         MultiLayerNetwork net = squaredError
-                ? DetectorNetwork.createWithSquaredErrorLoss(arch, 1, new FixedSchedule(1e-3))
-                : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3));
+                ? DetectorNetwork.createWithSquaredErrorLoss(arch, 1, new FixedSchedule(1e-3), stageLayout)
+                : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3), stageLayout);
         DataSet data = randomBatch(batch, new Random(7));
 
         for (int i = 0; i < warmup; i++) {

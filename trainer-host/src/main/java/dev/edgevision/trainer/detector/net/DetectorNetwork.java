@@ -1,5 +1,7 @@
 package dev.edgevision.trainer.detector.net;
 
+import dev.edgevision.trainer.backend.ChannelLayoutSwap;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -29,13 +31,30 @@ import org.nd4j.linalg.schedule.ISchedule;
  * takes no other layout.
  */
 public final class DetectorNetwork {
+    /**
+     * Layout of the convolution stages in training: channels-first. Channels-last stages (between
+     * {@link ChannelLayoutSwap}s) were measured too and trained no faster with DL4J's oneDNN kernels
+     * (see trainer-host/README.md); {@code trainer bench-train --layout nhwc} measures them.
+     */
+    public static final CNN2DFormat TRAINING_LAYOUT = CNN2DFormat.NCHW;
+
     private DetectorNetwork() {
     }
 
-    /** The detector, ready to train. */
+    /** The detector, ready to train, with its stages in {@link #TRAINING_LAYOUT} (see {@link #create(DetectorArchitecture, long, ISchedule, CNN2DFormat)}). */
     public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate) {
+        return create(arch, seed, learningRate, TRAINING_LAYOUT);
+    }
+
+    /**
+     * The detector with its convolution stages computed in {@code stageLayout}. Input and output
+     * are channels-first either way; channels-last stages sit between two {@link ChannelLayoutSwap}s.
+     * Both layouts compute the same function with the same parameters.
+     */
+    public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate,
+            CNN2DFormat stageLayout) {
         double[][] priors = arch.anchors().toArray(new double[0][]);
-        return build(arch, seed, learningRate, new Yolo2OutputLayer.Builder()
+        return build(arch, seed, learningRate, stageLayout, new Yolo2OutputLayer.Builder()
                 .boundingBoxPriors(Nd4j.create(priors).castTo(DataType.FLOAT)).build());
     }
 
@@ -44,13 +63,13 @@ public final class DetectorNetwork {
      * what {@code torch_reference_train.py} trains, for comparing training speed layer for layer.
      */
     public static MultiLayerNetwork createWithSquaredErrorLoss(DetectorArchitecture arch, long seed,
-            ISchedule learningRate) {
-        return build(arch, seed, learningRate, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+            ISchedule learningRate, CNN2DFormat stageLayout) {
+        return build(arch, seed, learningRate, stageLayout, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
                 .activation(Activation.IDENTITY).build());
     }
 
     private static MultiLayerNetwork build(DetectorArchitecture arch, long seed, ISchedule learningRate,
-            org.deeplearning4j.nn.conf.layers.Layer head) {
+            CNN2DFormat stageLayout, org.deeplearning4j.nn.conf.layers.Layer head) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -60,15 +79,22 @@ public final class DetectorNetwork {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
+        boolean swapped = stageLayout != CNN2DFormat.NCHW;
+        if (swapped) {
+            list.inputPreProcessor(0, new ChannelLayoutSwap(CNN2DFormat.NCHW));
+        }
         for (int i = 0; i < arch.widths().size(); i++) {
-            convBatchNormLeaky(list, arch.widths().get(i));
+            convBatchNormLeaky(list, arch.widths().get(i), stageLayout);
             if (i < arch.widths().size() - 1) {
                 list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).build());
+                        .kernelSize(2, 2).stride(2, 2).dataFormat(stageLayout).build());
             }
         }
         for (int i = 0; i < arch.contextConvs(); i++) {
-            convBatchNormLeaky(list, arch.widths().get(arch.widths().size() - 1));
+            convBatchNormLeaky(list, arch.widths().get(arch.widths().size() - 1), stageLayout);
+        }
+        if (swapped) {
+            list.inputPreProcessor(layerCount(arch), new ChannelLayoutSwap(stageLayout));
         }
         list.layer(new ConvolutionLayer.Builder(1, 1).nOut(arch.outputChannels()).hasBias(true)
                 .weightInit(WeightInit.XAVIER).activation(Activation.IDENTITY).build());
@@ -79,10 +105,16 @@ public final class DetectorNetwork {
         return net;
     }
 
-    private static void convBatchNormLeaky(NeuralNetConfiguration.ListBuilder list, int channels) {
-        list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false)
+    /** Layers before the 1x1 output convolution: three per 3x3 layer, one per pool. */
+    private static int layerCount(DetectorArchitecture arch) {
+        return 3 * (arch.widths().size() + arch.contextConvs()) + arch.widths().size() - 1;
+    }
+
+    private static void convBatchNormLeaky(NeuralNetConfiguration.ListBuilder list, int channels,
+            CNN2DFormat layout) {
+        list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(layout)
                 .activation(Activation.IDENTITY).build());
-        list.layer(new BatchNormalization.Builder().build());
+        list.layer(new BatchNormalization.Builder().dataFormat(layout).build());
         list.layer(new ActivationLayer(new ActivationLReLU(DetectorArchitecture.LEAKY_SLOPE)));
     }
 }

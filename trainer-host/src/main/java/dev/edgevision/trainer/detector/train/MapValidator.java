@@ -77,7 +77,14 @@ public final class MapValidator implements DetectorTrainer.Validator {
      * reads ({@code net.output} would return the layer's already activated values).
      */
     public static INDArray rawOutput(MultiLayerNetwork net, INDArray features) {
-        return net.activateSelectedLayers(0, net.getnLayers() - 2, features);
+        // DL4J's input preprocessors (the detector's layout swaps) read the batch size from the
+        // network's current input, which activateSelectedLayers does not set by itself.
+        net.setInput(features);
+        try {
+            return net.activateSelectedLayers(0, net.getnLayers() - 2, features);
+        } finally {
+            net.setInput(null);
+        }
     }
 
     private List<PredictedBox> predictions() {
