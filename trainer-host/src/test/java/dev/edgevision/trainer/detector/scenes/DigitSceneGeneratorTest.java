@@ -81,6 +81,20 @@ class DigitSceneGeneratorTest {
     }
 
     @Test
+    void largeDigitsAreCommonerThanALogScaleAloneMakesThem() {
+        DigitSceneGenerator generator = new DigitSceneGenerator(TestDigits.mnistTest(), clean(0, 0.1));
+        List<Double> heights = new ArrayList<>();
+        for (long seed = 0; seed < 200; seed++) {
+            generator.render(seed, new Frame()).boxes().forEach(b -> heights.add(b.height()));
+        }
+        // Heights spread on a log scale alone put ln(150/90)/ln(150/30) = 32 % of the digits above
+        // 90 px (fewer still once large digits fail to find room); half linear makes it about 41 %.
+        double tall = heights.stream().filter(h -> h > 90).count() / (double) heights.size();
+        assertTrue(tall > 0.36 && tall < 0.5, String.format("%.3f of %d digits are taller than 90 px", tall,
+                heights.size()));
+    }
+
+    @Test
     void rotationStaysWithinTheSettings() {
         List<Double> turned = angles(new DigitSceneGenerator(TestDigits.bar(), clean(20, 0)));
         List<Double> upright = angles(new DigitSceneGenerator(TestDigits.bar(), clean(0, 0)));
