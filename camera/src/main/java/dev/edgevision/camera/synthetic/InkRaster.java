@@ -1,6 +1,7 @@
 package dev.edgevision.camera.synthetic;
 
 import dev.edgevision.core.detect.BoundingBox;
+import dev.edgevision.core.frame.PixelBounds;
 
 /**
  * Draws one placed glyph as ink coverage (0..1) over its area: inverse-maps each pixel into the
@@ -82,21 +83,8 @@ final class InkRaster {
     }
 
     private BoundingBox visibleBox() {
-        int x0 = width;
-        int y0 = height;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (coverage[y * width + x] >= VISIBLE) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        return x1 < 0 ? null : new BoundingBox(left + x0, top + y0, x1 - x0 + 1, y1 - y0 + 1);
+        int[] b = PixelBounds.of(width, height, i -> coverage[i] >= VISIBLE);
+        return b[2] < 0 ? null : new BoundingBox(left + b[0], top + b[1], b[2] - b[0] + 1, b[3] - b[1] + 1);
     }
 
     int left() {

@@ -1,5 +1,6 @@
 package dev.edgevision.core.idx;
 
+import dev.edgevision.core.frame.PixelBounds;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -95,21 +96,8 @@ public final class DigitSet {
      * {@code {left, top, right, bottom}} inclusive; {@code right} is -1 when the image has no ink.
      */
     public int[] inkBounds(int index, int threshold) {
-        int x0 = cols;
-        int y0 = rows;
-        int x1 = -1;
-        int y1 = -1;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                if (pixel(index, r, c) >= threshold) {
-                    x0 = Math.min(x0, c);
-                    x1 = Math.max(x1, c);
-                    y0 = Math.min(y0, r);
-                    y1 = Math.max(y1, r);
-                }
-            }
-        }
-        return new int[] {x0, y0, x1, y1};
+        int base = index * rows * cols;
+        return PixelBounds.of(cols, rows, i -> (pixels[base + i] & 0xFF) >= threshold);
     }
 
     /** A copy of one image's pixels. */

@@ -1,6 +1,7 @@
 package dev.edgevision.core.preprocess;
 
 import dev.edgevision.core.frame.Frame;
+import dev.edgevision.core.frame.PixelBounds;
 import dev.edgevision.core.frame.PixelFormat;
 import dev.edgevision.core.model.InputSpec;
 import dev.edgevision.core.model.PixelScaling;
@@ -78,27 +79,14 @@ public final class ImageInput {
             hi = Math.max(hi, b & 0xFF);
         }
         int mid = (lo + hi) / 2;
-        int left = width;
-        int top = height;
-        int right = -1;
-        int bottom = -1;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (hi > lo && (gray[y * width + x] & 0xFF) < mid) {
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                }
-            }
-        }
-        if (right < 0) {
+        int[] ink = hi > lo ? PixelBounds.of(width, height, i -> (gray[i] & 0xFF) < mid) : null;
+        if (ink == null || ink[2] < 0) {
             return new Region(0, 0, width, height);
         }
-        left = Math.max(0, left - 1);
-        top = Math.max(0, top - 1);
-        right = Math.min(width - 1, right + 1);
-        bottom = Math.min(height - 1, bottom + 1);
+        int left = Math.max(0, ink[0] - 1);
+        int top = Math.max(0, ink[1] - 1);
+        int right = Math.min(width - 1, ink[2] + 1);
+        int bottom = Math.min(height - 1, ink[3] + 1);
         return new Region(left, top, right - left + 1, bottom - top + 1);
     }
 

@@ -2,7 +2,6 @@ package dev.edgevision.trainer.onnx;
 
 import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,22 +14,11 @@ final class LayerContext {
     private final int index;
     private final Layer layer;
     private final OnnxGraphBuilder graph;
-    private CNN2DFormat dl4jLayout = CNN2DFormat.NCHW;
 
     LayerContext(int index, Layer layer, OnnxGraphBuilder graph) {
         this.index = index;
         this.layer = layer;
         this.graph = graph;
-    }
-
-    /** The layout DL4J computes this layer's images in, as the preprocessors so far have left it. */
-    CNN2DFormat dl4jLayout() {
-        return dl4jLayout;
-    }
-
-    LayerContext withDl4jLayout(CNN2DFormat layout) {
-        this.dl4jLayout = layout;
-        return this;
     }
 
     OnnxGraphBuilder graph() {

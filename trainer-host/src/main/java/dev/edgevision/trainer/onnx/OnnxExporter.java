@@ -2,9 +2,7 @@ package dev.edgevision.trainer.onnx;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.edgevision.trainer.backend.ChannelLayoutSwap;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -72,12 +70,8 @@ public final class OnnxExporter {
         GraphValue value = graph.addInput(spec.inputName(), spec.sampleShape());
         MultiLayerConfiguration configuration = net.getLayerWiseConfigurations();
         Layer[] layers = net.getLayers();
-        CNN2DFormat dl4jLayout = CNN2DFormat.NCHW;
         for (int i = 0; i < layers.length; i++) {
-            if (configuration.getInputPreProcess(i) instanceof ChannelLayoutSwap swap) {
-                dl4jLayout = swap.to();
-            }
-            LayerContext layer = new LayerContext(i, layers[i], graph).withDl4jLayout(dl4jLayout);
+            LayerContext layer = new LayerContext(i, layers[i], graph);
             value = PreProcessorExporter.export(layer, configuration.getInputPreProcess(i), value);
             value = exporterFor(layer).export(layer, value);
         }

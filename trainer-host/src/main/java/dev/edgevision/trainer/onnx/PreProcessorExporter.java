@@ -2,7 +2,6 @@ package dev.edgevision.trainer.onnx;
 
 import java.util.Arrays;
 import java.util.List;
-import dev.edgevision.trainer.backend.ChannelLayoutSwap;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -19,9 +18,6 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
  *       there the exported graph usually takes NCHW images directly (a flat row of {@code H*W*C}
  *       values and an NCHW image hold the same values in the same order), which needs no node.
  *       A flat input, or a flat tensor further down, is reshaped.</li>
- *   <li>{@link ChannelLayoutSwap} needs no node: the exported graph is channels-first throughout,
- *       and the layers between two swaps compute in ONNX exactly what they compute channels-last
- *       in DL4J (their weights do not depend on the layout).</li>
  * </ul>
  */
 final class PreProcessorExporter {
@@ -34,10 +30,6 @@ final class PreProcessorExporter {
         if (preProcessor == null) {
             return input;
         }
-        if (preProcessor instanceof ChannelLayoutSwap) {
-            // The graph stays channels-first; DL4J's channels-last stretch computes the same values.
-            return input;
-        }
         if (preProcessor instanceof CnnToFeedForwardPreProcessor flatten) {
             return flatten(layer, flatten, input);
         }
@@ -45,7 +37,7 @@ final class PreProcessorExporter {
             return unflatten(layer, unflatten, input);
         }
         throw layer.fail("input preprocessor " + preProcessor.getClass().getSimpleName() + " is not supported;"
-                + " supported: CnnToFeedForwardPreProcessor, FeedForwardToCnnPreProcessor, ChannelLayoutSwap");
+                + " supported: CnnToFeedForwardPreProcessor, FeedForwardToCnnPreProcessor");
     }
 
     private static GraphValue flatten(LayerContext layer, CnnToFeedForwardPreProcessor flatten, GraphValue input)

@@ -7,16 +7,10 @@ final class Spatial {
     private Spatial() {
     }
 
-    /**
-     * The layer must compute in the layout DL4J's activations have where it sits (NCHW, or NHWC
-     * between {@code ChannelLayoutSwap}s) and receive a {@code [C, H, W]} sample of the
-     * channels-first graph.
-     */
+    /** The layer must be configured for NCHW and receive a {@code [C, H, W]} sample. */
     static void requireNchw(LayerContext layer, CNN2DFormat format, GraphValue input) throws OnnxExportException {
-        CNN2DFormat declared = format == null ? CNN2DFormat.NCHW : format;
-        if (declared != layer.dl4jLayout()) {
-            throw layer.fail("data format " + declared + " is not supported here; only NCHW (channels first), or NHWC"
-                    + " between ChannelLayoutSwap preprocessors (this layer receives " + layer.dl4jLayout() + ")");
+        if (format != null && format != CNN2DFormat.NCHW) {
+            throw layer.fail("data format " + format + " is not supported; only NCHW (channels first)");
         }
         if (input.rank() != 3) {
             throw layer.fail("expects an image [C, H, W] per sample but receives " + input.describeShape());
