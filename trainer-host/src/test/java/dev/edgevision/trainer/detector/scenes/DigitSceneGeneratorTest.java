@@ -68,11 +68,7 @@ class DigitSceneGeneratorTest {
 
     @Test
     void uprightDigitsAreAsTallAsTheSettingsSay() {
-        DigitSceneGenerator generator = new DigitSceneGenerator(TestDigits.mnistTest(), clean(0, 0.1));
-        List<Double> heights = new ArrayList<>();
-        for (long seed = 0; seed < 60; seed++) {
-            generator.render(seed, new Frame()).boxes().forEach(b -> heights.add(b.height()));
-        }
+        List<Double> heights = uprightHeights(60);
         for (double h : heights) {
             assertTrue(h >= 30 * 0.95 - 1 && h <= 150 * 1.02 + 2, "height " + h + " within 30..150");
         }
@@ -82,16 +78,22 @@ class DigitSceneGeneratorTest {
 
     @Test
     void largeDigitsAreCommonerThanALogScaleAloneMakesThem() {
-        DigitSceneGenerator generator = new DigitSceneGenerator(TestDigits.mnistTest(), clean(0, 0.1));
-        List<Double> heights = new ArrayList<>();
-        for (long seed = 0; seed < 200; seed++) {
-            generator.render(seed, new Frame()).boxes().forEach(b -> heights.add(b.height()));
-        }
+        List<Double> heights = uprightHeights(200);
         // Heights spread on a log scale alone put ln(150/90)/ln(150/30) = 32 % of the digits above
         // 90 px (fewer still once large digits fail to find room); half linear makes it about 41 %.
         double tall = heights.stream().filter(h -> h > 90).count() / (double) heights.size();
         assertTrue(tall > 0.36 && tall < 0.5, String.format("%.3f of %d digits are taller than 90 px", tall,
                 heights.size()));
+    }
+
+    /** Box heights of the digits in scenes 0 .. {@code scenes - 1}, drawn upright and apart. */
+    private static List<Double> uprightHeights(int scenes) {
+        DigitSceneGenerator generator = new DigitSceneGenerator(TestDigits.mnistTest(), clean(0, 0.1));
+        List<Double> heights = new ArrayList<>();
+        for (long seed = 0; seed < scenes; seed++) {
+            generator.render(seed, new Frame()).boxes().forEach(b -> heights.add(b.height()));
+        }
+        return heights;
     }
 
     @Test
