@@ -50,7 +50,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private final ModelBundle bundle;
     private final ObjectDetector detector;
     private final double reportThreshold;
-    private final double iouThreshold;
+    private final DetectionEvaluator evaluator;
     private final Frame frame = new Frame();
     private final BgrImages images = new BgrImages();
 
@@ -61,11 +61,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     /** An evaluator that counts a detection as right when it overlaps a true box by {@code iouThreshold}. */
     public DetectionBundleEvaluator(ModelBundle bundle, int threads, double iouThreshold)
             throws BundleException, DetectorException {
-        if (!(iouThreshold > 0 && iouThreshold <= 1)) {
-            throw new IllegalArgumentException("IoU threshold must be in (0, 1], got " + iouThreshold);
-        }
         this.bundle = bundle;
-        this.iouThreshold = iouThreshold;
         ModelManifest manifest = bundle.manifest();
         if (manifest.task() != Task.DETECTION) {
             throw new BundleException(bundle.path(), "task is " + manifest.task().wireName()
@@ -74,6 +70,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
         Object declared = manifest.decoder().parameters() == null ? null
                 : manifest.decoder().parameters().get("score_threshold");
         this.reportThreshold = declared instanceof Number n ? n.doubleValue() : 0.25;
+        this.evaluator = new DetectionEvaluator(iouThreshold, reportThreshold);
         Map<String, Object> parameters = new LinkedHashMap<>(manifest.decoder().parameters() == null ? Map.of()
                 : manifest.decoder().parameters());
         parameters.put("score_threshold", CURVE_MIN_SCORE);
@@ -136,8 +133,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     }
 
     private Outcome finish(List<ImageResult> results, List<ExampleFrame> examples, double millis) {
-        DetectionEvaluation evaluation = new DetectionEvaluator(iouThreshold, reportThreshold)
-                .evaluate(results, bundle.manifest().labels());
+        DetectionEvaluation evaluation = evaluator.evaluate(results, bundle.manifest().labels());
         return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size());
     }
 

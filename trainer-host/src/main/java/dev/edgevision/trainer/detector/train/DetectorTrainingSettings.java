@@ -42,8 +42,9 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
      * (the schedule ends where the time does, rather than being cut off).
      */
     public static DetectorTrainingSettings labelledImages() {
-        return new DetectorTrainingSettings(20261122L, 320, 240, List.of(8, 24, 48, 64, 128), 2, 5, 16, 100, 12, 6,
-                2e-3, 128);
+        DetectorTrainingSettings d = digits();
+        return new DetectorTrainingSettings(d.seed(), d.inputWidth(), d.inputHeight(), d.widths(), d.contextConvs(),
+                d.anchorCount(), d.batchSize(), 100, 12, 6, d.learningRate(), 128);
     }
 
     /** The first problem with these settings, or null. */
