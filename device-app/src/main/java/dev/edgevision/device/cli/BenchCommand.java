@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--precision: " + e.getMessage());
             }
         }
-        Path home = Path.of(System.getProperty("edgevision.home", "."));
+        Path home = ApplianceHome.path();
         ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve("models/digits.vbundle"));
         BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
         System.out.printf("model:           %s %s, backend %s (%s), %s frames, %d CPUs%n", bundle.manifest().name(),

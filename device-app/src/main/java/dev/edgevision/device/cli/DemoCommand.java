@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = Path.of(System.getProperty("edgevision.home", ".")).toAbsolutePath();
+        Path home = ApplianceHome.path().toAbsolutePath();
         Path bundlePath = model == null ? Path.of(DEFAULT_MODEL) : model;
         Path spool = Files.createTempDirectory("edgevision-demo-spool");
         try (EmbeddedBroker embedded = broker == null ? EmbeddedBroker.start(0) : null) {

@@ -83,14 +83,13 @@ public final class DetectCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("--threshold must be in [0, 1], got " + threshold);
         }
-        ModelBundle bundle = ModelBundle.open(model != null ? model
-                : Path.of(System.getProperty("edgevision.home", ".")).resolve(DemoCommand.DEFAULT_MODEL));
+        Path home = ApplianceHome.path();
+        ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve(DemoCommand.DEFAULT_MODEL));
         BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
         System.err.println("detect: backend " + selection.backend().name().toLowerCase(Locale.ROOT) + " ("
                 + selection.reason() + "), model " + bundle.manifest().name() + " " + bundle.manifest().version());
         List<Path> files = expand(inputs);
         long frames = 0;
-        Path home = Path.of(System.getProperty("edgevision.home", "."));
         BuildSettings settings = TensorRtSettings.from(null, home, DetectorFactory.MAX_REGIONS);
         try (BackendRunners runners = BackendRunners.start(bundle, selection, settings, threads)) {
             if (!runners.awaitEngine(settings.buildTimeout().plusMinutes(1))) {
