@@ -53,6 +53,13 @@ class StatusReportsCameraHealthTest {
                     Thread.sleep(100);
                 }
             }
+            // The service publishes its offline status as it closes; give the broker time to deliver
+            // it before this subscriber goes away.
+            long delivered = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < delivered && (statuses.isEmpty()
+                    || !"offline".equals(statuses.get(statuses.size() - 1).path("state").asText()))) {
+                Thread.sleep(50);
+            }
             subscriber.disconnect();
             subscriber.close();
         }
