@@ -19,4 +19,9 @@ final class Defaults {
     static Path dataset() {
         return home().resolve("datasets/mnist-9k");
     }
+
+    /** The committed digit detector's trained weights, which labelled-image runs start from. */
+    static Path detectorWeights() {
+        return home().resolve("models/digit-detector.weights.zip");
+    }
 }

@@ -4,12 +4,16 @@ import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.core.model.Polarity;
 import dev.edgevision.trainer.detector.labels.LabelledDataset;
+import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.labels.LabelledImage;
 import dev.edgevision.trainer.detector.run.DetectorRun;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
 import dev.edgevision.trainer.detector.train.DetectorTrainingSettings;
 import dev.edgevision.trainer.detector.train.DigitSceneSamples;
 import dev.edgevision.trainer.detector.train.LabelledImageSamples;
+import dev.edgevision.trainer.detector.train.PretrainedFeatures;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,6 +88,10 @@ final class TrainDetectorCommand implements Callable<Integer> {
                     + " (default: 2; 0 for none).")
     Integer contextLayers;
 
+    @Option(names = "--class-loss", paramLabel = "NAME",
+            description = "Class loss of the output layer: xent (cross-entropy, default) or l2 (DL4J's squared error).")
+    String classLoss;
+
     @Option(names = "--anchors", paramLabel = "K", description = "Anchors fitted to the data (default: 5).")
     Integer anchors;
 
@@ -97,6 +105,12 @@ final class TrainDetectorCommand implements Callable<Integer> {
             description = "Stop (resumably) before M minutes of training have passed; 0 for no limit.")
     int maxMinutes;
 
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "Start the feature layers from a detector checkpoint (a run's checkpoint/best.zip), or"
+                    + " 'none' for random weights (default: with --data, the committed digit detector's"
+                    + " models/digit-detector.weights.zip; without, none).")
+    String initFrom;
+
     @Option(names = "--flip", description = "Also mirror images (objects only; never for digits or text).")
     boolean flip;
 
@@ -104,7 +118,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetectorTrainingSettings settings = settings();
         DetectorRun run = new DetectorRun(out, new DetectorProgress(System.err, System.console() != null,
-                settings.batchSize()));
+                settings.batchSize()), startingWeights(settings));
         DetectorRun.Outcome outcome;
         if (data == null) {
             IdxFolder folder = IdxFolder.scan(digits == null ? Defaults.dataset() : digits);
@@ -141,6 +155,31 @@ final class TrainDetectorCommand implements Callable<Integer> {
         }
         System.out.println(outcome.summaryJson());
         return 0;
+    }
+
+    /**
+     * The feature layers a fresh run starts from. A run on labelled images starts from the committed
+     * digit detector when that file is there and the run has its stages; asked for by name, a file
+     * that does not fit is an error instead.
+     */
+    private PretrainedFeatures startingWeights(DetectorTrainingSettings settings) throws IOException {
+        if (resume || exportOnly || "none".equalsIgnoreCase(initFrom)) {
+            return null;
+        }
+        if (initFrom != null) {
+            return PretrainedFeatures.read(Path.of(initFrom));
+        }
+        Path committed = Defaults.detectorWeights();
+        if (data == null || !Files.isRegularFile(committed)) {
+            return null;
+        }
+        DetectorTrainingSettings digits = DetectorTrainingSettings.digits();
+        if (!settings.widths().equals(digits.widths()) || settings.contextConvs() != digits.contextConvs()) {
+            System.err.println("training from random weights: " + committed + " has other stages than --widths"
+                    + " and --context-layers ask for");
+            return null;
+        }
+        return PretrainedFeatures.read(committed);
     }
 
     private java.time.Duration budget() {
@@ -189,11 +228,22 @@ final class TrainDetectorCommand implements Callable<Integer> {
                 anchors == null ? d.anchorCount() : anchors, batch == null ? d.batchSize() : batch,
                 steps == null ? d.stepsPerEpoch() : steps, epochs == null ? d.maxEpochs() : epochs,
                 patience == null ? d.patience() : patience, learningRate == null ? d.learningRate() : learningRate,
-                validation == null ? d.validationFrames() : validation);
+                validation == null ? d.validationFrames() : validation, classLoss());
         String problem = s.problem();
         if (problem != null) {
             throw new UsageException(problem);
         }
         return s;
+    }
+
+    private ClassLoss classLoss() {
+        if (classLoss == null) {
+            return ClassLoss.DEFAULT;
+        }
+        try {
+            return ClassLoss.parse(classLoss);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.edgevision.trainer.backend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.net.DetectorArchitecture;
 import dev.edgevision.trainer.detector.net.DetectorNetwork;
 import java.util.List;
@@ -33,7 +34,7 @@ class ChannelLayoutSwapTest {
 
     @Test
     void survivesTheConfigurationsJson() {
-        MultiLayerNetwork net = DetectorNetwork.create(ARCH, 1, new FixedSchedule(1e-3), CNN2DFormat.NHWC);
+        MultiLayerNetwork net = DetectorNetwork.create(ARCH, 1, new FixedSchedule(1e-3), CNN2DFormat.NHWC, ClassLoss.DEFAULT);
         MultiLayerConfiguration read = MultiLayerConfiguration.fromJson(net.getLayerWiseConfigurations().toJson());
         int head = net.getLayers().length - 2;
         assertEquals(new ChannelLayoutSwap(CNN2DFormat.NCHW), read.getInputPreProcess(0));
@@ -42,8 +43,8 @@ class ChannelLayoutSwapTest {
 
     @Test
     void channelsLastStagesComputeWhatChannelsFirstStagesCompute() {
-        MultiLayerNetwork first = DetectorNetwork.create(ARCH, 5, new FixedSchedule(1e-3), CNN2DFormat.NCHW);
-        MultiLayerNetwork last = DetectorNetwork.create(ARCH, 5, new FixedSchedule(1e-3), CNN2DFormat.NHWC);
+        MultiLayerNetwork first = DetectorNetwork.create(ARCH, 5, new FixedSchedule(1e-3), CNN2DFormat.NCHW, ClassLoss.DEFAULT);
+        MultiLayerNetwork last = DetectorNetwork.create(ARCH, 5, new FixedSchedule(1e-3), CNN2DFormat.NHWC, ClassLoss.DEFAULT);
         last.setParams(first.params());
         INDArray x = Nd4j.rand(new int[] {3, 1, 24, 32});
         int head = first.getLayers().length - 2;

@@ -65,6 +65,11 @@ class TrainDetectorCommandTest {
         assertNotEquals(0, size.status());
         assertTrue(size.err().contains("--size 65x48") && size.err().contains("stride 4"), size.err());
 
+        CapturedRun loss = train("--out", tmp.resolve("l").toString(), "--size", "64x48", "--class-loss", "focal");
+        assertNotEquals(0, loss.status());
+        assertTrue(loss.err().contains("--class-loss") && loss.err().contains("focal"), loss.err());
+        assertEquals(1, loss.err().strip().lines().count(), loss.err());
+
         CapturedRun resume = train("--out", tmp.resolve("none").toString(), "--size", "64x48", "--resume");
         assertNotEquals(0, resume.status());
         assertTrue(resume.err().contains("no checkpoint to resume"), resume.err());
@@ -91,6 +96,31 @@ class TrainDetectorCommandTest {
         String manifest = new String(dev.edgevision.core.model.ModelBundle.open(out.resolve("detector.vbundle"))
                 .manifest().name());
         assertEquals("labelled", manifest, "the model is named after the data folder");
+    }
+
+    @Test
+    void aLabelledRunStartsFromAnotherRunsFeatureLayers() throws Exception {
+        Path digitsRun = tmp.resolve("digits");
+        assertEquals(0, train("--out", digitsRun.toString(), "--size", "64x48").status());
+        Path labelled = tmp.resolve("labelled");
+        assertEquals(0, CliRun.of("scenes", "--style", "generator", "--count", "20", "--size", "160x120", "--out",
+                labelled.toString(), "--data", DATA).status());
+        Path weights = digitsRun.resolve("checkpoint").resolve("best.zip");
+        CapturedRun run = train("--out", tmp.resolve("tuned").toString(), "--size", "96x64", "--data",
+                labelled.toString(), "--init-from", weights.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains("starting from the feature layers of " + weights), run.err());
+
+        CapturedRun missing = train("--out", tmp.resolve("m").toString(), "--size", "96x64", "--data",
+                labelled.toString(), "--init-from", tmp.resolve("absent.zip").toString());
+        assertNotEquals(0, missing.status());
+        assertTrue(missing.err().contains("absent.zip") && missing.err().contains("--init-from none"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+
+        CapturedRun wider = train("--out", tmp.resolve("w").toString(), "--size", "96x64", "--data",
+                labelled.toString(), "--init-from", weights.toString(), "--context-layers", "0");
+        assertNotEquals(0, wider.status());
+        assertTrue(wider.err().contains("do not fit"), wider.err());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.detector.bench;
 
+import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.net.DetectorArchitecture;
 import dev.edgevision.trainer.detector.net.DetectorNetwork;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ public final class TrainingSpeedBenchmark {
     public Figures run(int batch, int warmup, int iterations, PrintStream log) {
         MultiLayerNetwork net = squaredError
                 ? DetectorNetwork.createWithSquaredErrorLoss(arch, 1, new FixedSchedule(1e-3), stageLayout)
-                : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3), stageLayout);
+                : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3), stageLayout, ClassLoss.DEFAULT);
         DataSet data = randomBatch(batch, new Random(7));
 
         for (int i = 0; i < warmup; i++) {

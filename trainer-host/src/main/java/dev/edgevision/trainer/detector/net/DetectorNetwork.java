@@ -41,9 +41,18 @@ public final class DetectorNetwork {
     private DetectorNetwork() {
     }
 
-    /** The detector, ready to train, with its stages in {@link #TRAINING_LAYOUT} (see {@link #create(DetectorArchitecture, long, ISchedule, CNN2DFormat)}). */
+    /**
+     * The detector, ready to train with the {@link ClassLoss#DEFAULT} class loss, its stages in
+     * {@link #TRAINING_LAYOUT}.
+     */
     public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate) {
-        return create(arch, seed, learningRate, TRAINING_LAYOUT);
+        return create(arch, seed, learningRate, ClassLoss.DEFAULT);
+    }
+
+    /** The detector, ready to train with {@code classLoss}, its stages in {@link #TRAINING_LAYOUT}. */
+    public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate,
+            ClassLoss classLoss) {
+        return create(arch, seed, learningRate, TRAINING_LAYOUT, classLoss);
     }
 
     /**
@@ -52,10 +61,11 @@ public final class DetectorNetwork {
      * Both layouts compute the same function with the same parameters.
      */
     public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate,
-            CNN2DFormat stageLayout) {
+            CNN2DFormat stageLayout, ClassLoss classLoss) {
         double[][] priors = arch.anchors().toArray(new double[0][]);
         return build(arch, seed, learningRate, stageLayout, new Yolo2OutputLayer.Builder()
-                .boundingBoxPriors(Nd4j.create(priors).castTo(DataType.FLOAT)).build());
+                .boundingBoxPriors(Nd4j.create(priors).castTo(DataType.FLOAT))
+                .lossClassPredictions(classLoss.lossFunction()).build());
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.edgevision.trainer.detector.train.DetectorTrainingSettings;
 import dev.edgevision.trainer.detector.train.InputEncoder;
 import dev.edgevision.trainer.detector.train.LabelledFrame;
 import dev.edgevision.trainer.detector.train.MapValidator;
+import dev.edgevision.trainer.detector.train.PretrainedFeatures;
 import dev.edgevision.trainer.detector.train.SampleSource;
 import dev.edgevision.trainer.detector.train.TrainingState;
 import java.io.IOException;
@@ -68,9 +69,20 @@ public final class DetectorRun {
     private final Path out;
     private final DetectorTrainer.Listener listener;
 
+    private final PretrainedFeatures initialFeatures;
+
     public DetectorRun(Path out, DetectorTrainer.Listener listener) {
+        this(out, listener, null);
+    }
+
+    /**
+     * A run whose fresh network starts from {@code start}'s feature layers (null: random weights).
+     * A resumed run continues from its own checkpoint whatever {@code start} is.
+     */
+    public DetectorRun(Path out, DetectorTrainer.Listener listener, PretrainedFeatures start) {
         this.out = out;
         this.listener = listener;
+        this.initialFeatures = start;
     }
 
     /**
@@ -117,6 +129,16 @@ public final class DetectorRun {
             }
             state = TrainingState.start(settings, train.classes(), fitAnchors(settings, train, polarity));
             net = DetectorTrainer.newNetwork(state);
+            if (initialFeatures != null) {
+                long copied;
+                try {
+                    copied = initialFeatures.copyInto(net);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                System.err.printf("starting from the feature layers of %s (%,d parameters); the output layer"
+                        + " learns this run's %d classes%n", initialFeatures.source(), copied, state.classes().size());
+            }
         }
         DetectorArchitecture arch = DetectorTrainer.architecture(state);
         System.err.printf("detector: %dx%d input, stages %s + %d context layers (a cell sees %d px), grid %dx%d,"

@@ -69,7 +69,7 @@ public final class DetectorTrainer {
         DetectorTrainingSettings s = state.settings();
         int totalSteps = s.maxEpochs() * s.stepsPerEpoch();
         return DetectorNetwork.create(architecture(state), s.seed(),
-                new WarmupDecaySchedule(s.learningRate(), WARMUP_STEPS, totalSteps));
+                new WarmupDecaySchedule(s.learningRate(), WARMUP_STEPS, totalSteps), s.classLoss());
     }
 
     /** The architecture {@code state} describes. */

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.detector.train;
 
+import dev.edgevision.trainer.detector.net.ClassLoss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,22 @@ import java.util.Map;
  * @param patience epochs without a better validation mAP before stopping
  * @param learningRate Adam's peak learning rate (cosine decay to 5 % over {@code maxEpochs})
  * @param validationFrames examples in the fixed validation set
+ * @param classLoss how the output layer scores class predictions; a checkpoint written before this
+ *     setting existed reads as {@link ClassLoss#SQUARED_ERROR}, what it was trained with
  */
 public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeight, List<Integer> widths,
         int contextConvs, int anchorCount, int batchSize, int stepsPerEpoch, int maxEpochs, int patience, double learningRate,
-        int validationFrames) {
+        int validationFrames, ClassLoss classLoss) {
 
     public DetectorTrainingSettings {
         widths = List.copyOf(widths);
+        classLoss = classLoss == null ? ClassLoss.SQUARED_ERROR : classLoss;
     }
 
     /** The default digit detector's settings. */
     public static DetectorTrainingSettings digits() {
         return new DetectorTrainingSettings(20261122L, 320, 240, List.of(8, 24, 48, 64, 128), 2, 5, 16, 200, 30, 8,
-                2e-3, 256);
+                2e-3, 256, ClassLoss.DEFAULT);
     }
 
     /**
@@ -44,7 +48,7 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
     public static DetectorTrainingSettings labelledImages() {
         DetectorTrainingSettings d = digits();
         return new DetectorTrainingSettings(d.seed(), d.inputWidth(), d.inputHeight(), d.widths(), d.contextConvs(),
-                d.anchorCount(), d.batchSize(), 100, 12, 6, d.learningRate(), 128);
+                d.anchorCount(), d.batchSize(), 100, 12, 6, d.learningRate(), 128, d.classLoss());
     }
 
     /** The first problem with these settings, or null. */
@@ -84,6 +88,7 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
         m.put("patience", Integer.toString(patience));
         m.put("learning rate", Double.toString(learningRate));
         m.put("validation frames", Integer.toString(validationFrames));
+        m.put("class loss", classLoss == ClassLoss.CROSS_ENTROPY ? "cross-entropy" : "squared error");
         return m;
     }
 }

@@ -12,6 +12,7 @@ import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.Polarity;
 import dev.edgevision.ort.OrtRunner;
 import dev.edgevision.trainer.cli.UsageException;
+import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.run.DetectorRun;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** A tiny detector trained for a few steps: checkpoints, resume, export and ONNX parity. */
 class DetectorRunTest {
     private static final DetectorTrainingSettings TINY = new DetectorTrainingSettings(7, 64, 48, List.of(4, 8, 8), 1,
-            3, 4, 3, 2, 5, 1e-3, 8);
+            3, 4, 3, 2, 5, 1e-3, 8, ClassLoss.DEFAULT);
     private static final SceneSettings SCENES = SceneSettings.digits().withSize(128, 96).withGeometry(16, 40, 15);
     private static DigitSet digits;
 

@@ -1,0 +1,96 @@
+package dev.edgevision.trainer.detector.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Starts a new detector from another detector's trained feature layers: every convolution,
+ * batch-norm (with its running statistics) and pooling layer before the 1x1 output convolution. The
+ * output convolution is left freshly initialised, because it belongs to the new run's classes and
+ * anchors. Convolution weights do not depend on the input size, so a network trained at 320x240
+ * starts one at another size as long as its stages and context layers have the same widths.
+ *
+ * <p>This is what makes a few hundred labelled images enough: the stages already know strokes,
+ * edges and blobs on paper-like backgrounds, and the run only has to learn the new classes.
+ */
+public final class PretrainedFeatures {
+    private final Path source;
+    private final MultiLayerNetwork network;
+
+    private PretrainedFeatures(Path source, MultiLayerNetwork network) {
+        this.source = source;
+        this.network = network;
+    }
+
+    /** Reads a detector checkpoint ({@code best.zip} of a run, or a committed {@code *.weights.zip}). */
+    public static PretrainedFeatures read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such weights file; give a detector run's checkpoint/best.zip, or"
+                    + " --init-from none to start from random weights");
+        }
+        try {
+            return new PretrainedFeatures(file, ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": not a DL4J detector checkpoint (" + e.getMessage()
+                    + "); give a detector run's checkpoint/best.zip, or --init-from none", e);
+        }
+    }
+
+    /** Where the weights came from. */
+    public Path source() {
+        return source;
+    }
+
+    /**
+     * Copies the feature layers into {@code target}, a fresh network of the new run.
+     *
+     * @return the number of parameters copied
+     * @throws IllegalArgumentException naming the first layer that differs, when the two networks'
+     *     feature layers are not alike
+     */
+    public long copyInto(MultiLayerNetwork target) {
+        Layer[] from = network.getLayers();
+        Layer[] to = target.getLayers();
+        int features = to.length - 2;
+        if (from.length != to.length) {
+            throw mismatch("it has " + from.length + " layers, this run's network " + to.length);
+        }
+        long copied = 0;
+        for (int i = 0; i < features; i++) {
+            Class<?> kind = to[i].conf().getLayer().getClass();
+            if (from[i].conf().getLayer().getClass() != kind) {
+                throw mismatch("layer " + i + " is a " + from[i].conf().getLayer().getClass().getSimpleName()
+                        + ", this run's a " + kind.getSimpleName());
+            }
+            Map<String, INDArray> wanted = to[i].paramTable();
+            Map<String, INDArray> given = from[i].paramTable();
+            if (!wanted.keySet().equals(given.keySet())) {
+                throw mismatch("layer " + i + " holds " + given.keySet() + ", this run's " + wanted.keySet());
+            }
+            for (Map.Entry<String, INDArray> e : wanted.entrySet()) {
+                INDArray value = given.get(e.getKey());
+                if (!Arrays.equals(value.shape(), e.getValue().shape())) {
+                    throw mismatch("layer " + i + " " + e.getKey() + " is " + Arrays.toString(value.shape())
+                            + ", this run's " + Arrays.toString(e.getValue().shape()));
+                }
+            }
+            for (Map.Entry<String, INDArray> e : wanted.entrySet()) {
+                e.getValue().assign(given.get(e.getKey()));
+                copied += e.getValue().length();
+            }
+        }
+        return copied;
+    }
+
+    private IllegalArgumentException mismatch(String detail) {
+        return new IllegalArgumentException(source + ": its feature layers do not fit this run's network (" + detail
+                + "); train with the stages and context layers it was trained with, or --init-from none");
+    }
+}
