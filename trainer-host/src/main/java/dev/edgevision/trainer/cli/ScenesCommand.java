@@ -12,6 +12,7 @@ import dev.edgevision.trainer.detector.scenes.sets.GeneratorScenes;
 import dev.edgevision.trainer.detector.scenes.sets.HandwritingFonts;
 import dev.edgevision.trainer.detector.scenes.sets.SceneSetWriter;
 import dev.edgevision.trainer.detector.scenes.sets.SceneSource;
+import dev.edgevision.trainer.detector.scenes.sets.ShapeScenes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,24 +22,29 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code trainer scenes}: writes a labelled set of digit scenes to disk, one JSON line on standard output. */
+/**
+ * {@code trainer scenes}: writes a labelled set of digit scenes, or of hand-drawn shapes standing in
+ * for a user's own objects, to disk, one JSON line on standard output.
+ */
 @Command(name = "scenes", mixinStandardHelpOptions = true,
-        header = "Write a labelled set of digit scenes (YOLO layout) for detector evaluation.",
+        header = "Write a labelled set of digit or shape scenes (YOLO layout) for detector evaluation.",
         description = {
             "Renders N camera-like frames of handwritten digits with their boxes into DIR:",
             "images/*.png, labels/*.txt (YOLO: class cx cy w h), classes.txt, scenes.json.",
             "Styles: 'generator' is the detector's own training generator; 'camera' is",
             "the camera module's synthetic scenes and 'fonts' digits written with",
             "handwriting fonts, both made independently of the generator. generator and",
-            "camera draw the test split of --data.",
+            "camera draw the test split of --data. 'shapes' is not digits: hand-drawn",
+            "arrows, boxes, triangles, crosses and stars on paper, labelled by class name,",
+            "a stand-in for a user's own labelled objects.",
             "DIR must not exist or be empty; the set appears there only when complete."})
 final class ScenesCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 
     /** How the scenes are made. */
-    enum Style { generator, camera, fonts }
+    enum Style { generator, camera, fonts, shapes }
 
-    @Option(names = "--style", required = true, paramLabel = "STYLE", description = "generator, camera or fonts.")
+    @Option(names = "--style", required = true, paramLabel = "STYLE", description = "generator, camera, fonts or shapes.")
     Style style;
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "Number of scenes.")
@@ -70,6 +76,7 @@ final class ScenesCommand implements Callable<Integer> {
                     SceneSettings.digits().withSize(wh[0], wh[1])), seed, digitsFolder().toString());
             case camera -> new CameraScenes(testDigits(), wh[0], wh[1], seed);
             case fonts -> new FontScenes(HandwritingFonts.find(fonts == null ? HandwritingFonts.SYSTEM : fonts), wh[0], wh[1], seed);
+            case shapes -> new ShapeScenes(wh[0], wh[1], seed);
         };
         System.err.printf("writing %d scenes to %s: %s%n", count, out, source.description());
         long start = System.nanoTime();

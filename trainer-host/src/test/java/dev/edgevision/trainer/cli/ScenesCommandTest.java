@@ -17,6 +17,7 @@ import dev.edgevision.trainer.detector.scenes.sets.FontScenes;
 import dev.edgevision.trainer.detector.scenes.sets.GeneratorScenes;
 import dev.edgevision.trainer.detector.scenes.sets.HandwritingFonts;
 import dev.edgevision.trainer.detector.scenes.sets.SceneSource;
+import dev.edgevision.trainer.detector.scenes.sets.ShapeScenes;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,39 @@ class ScenesCommandTest {
                     + String.join(" ", HandwritingFonts.PACKAGES), e);
         }
         assertLoadsBack(run("fonts", "2", "320x240"), new FontScenes(fonts, 320, 240, 2), 320, 240);
+    }
+
+    @Test
+    void shapeSetNamesItsFiveClassesAndLoadsBackWithItsBoxes() throws Exception {
+        Path out = tmp.resolve("shapes");
+        CapturedRun run = CliRun.of("scenes", "--style", "shapes", "--count", "5", "--out", out.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"style\":\"shapes\"") && run.out().contains("\"images\":5"), run.out());
+        assertEquals(List.of("arrow", "box", "triangle", "cross", "star"), Files.readAllLines(out.resolve("classes.txt")));
+        assertEquals(5, Files.list(out.resolve("images")).count());
+        int lines = 0;
+        for (Path label : Files.list(out.resolve("labels")).toList()) {
+            for (String line : Files.readAllLines(label)) {
+                int id = Integer.parseInt(line.split(" ")[0]);
+                assertTrue(id >= 0 && id < 5, label + ": class id " + id);
+                lines++;
+            }
+        }
+        assertTrue(lines >= 3, lines + " boxes written");
+        LabelledDataset set = LabelledDataset.load(out);
+        assertEquals(ShapeScenes.CLASSES, set.classes());
+        ShapeScenes source = new ShapeScenes(640, 480, 1);
+        for (int i = 0; i < 5; i++) {
+            List<LabelledBox> drawn = source.render(i, new Frame()).boxes();
+            List<LabelledBox> got = set.images().get(i).boxes();
+            assertEquals(drawn.size(), got.size());
+            for (int b = 0; b < drawn.size(); b++) {
+                assertEquals(drawn.get(b).label(), got.get(b).label());
+                assertEquals(drawn.get(b).x1(), got.get(b).x1(), 0.01);
+                assertEquals(drawn.get(b).y2(), got.get(b).y2(), 0.01);
+            }
+        }
     }
 
     @Test

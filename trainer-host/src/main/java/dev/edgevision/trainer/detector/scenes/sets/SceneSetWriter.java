@@ -22,13 +22,14 @@ import javax.imageio.ImageIO;
 /**
  * Writes scenes as a labelled folder in YOLO layout, which {@code LabelledDataset.load} reads:
  * {@code images/000000.png ...}, {@code labels/000000.txt ...} (one {@code class cx cy w h} line per
- * digit, normalised; an empty file for a scene with no digit), {@code classes.txt} (0 to 9) and
+ * box, normalised; an empty file for a scene with no box), {@code classes.txt} (the source's
+ * classes, 0 to 9 for digits) and
  * {@code scenes.json} (how the set was made). The set is built in a hidden folder beside the target
  * and moved into place when complete, so a failed or interrupted run leaves nothing half-written
  * under the target's name, and an existing folder with content is never touched.
  */
 public final class SceneSetWriter {
-    /** Class names in class-id order. */
+    /** Class names in class-id order for digit scenes. */
     public static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     /** What was written. */
@@ -50,7 +51,8 @@ public final class SceneSetWriter {
         try {
             Files.createDirectories(temp.resolve("images"));
             Files.createDirectories(temp.resolve("labels"));
-            Files.writeString(temp.resolve("classes.txt"), String.join("\n", CLASSES) + "\n");
+            List<String> classes = source.classes();
+            Files.writeString(temp.resolve("classes.txt"), String.join("\n", classes) + "\n");
             int digits = 0;
             int empty = 0;
             Frame frame = new Frame();
@@ -58,7 +60,7 @@ public final class SceneSetWriter {
                 Scene scene = source.render(i, frame);
                 String name = String.format(Locale.ROOT, "%06d", i);
                 ImageIO.write(FrameImages.toImage(scene.frame()), "png", temp.resolve("images/" + name + ".png").toFile());
-                Files.writeString(temp.resolve("labels/" + name + ".txt"), yolo(scene), StandardCharsets.UTF_8);
+                Files.writeString(temp.resolve("labels/" + name + ".txt"), yolo(scene, classes), StandardCharsets.UTF_8);
                 digits += scene.boxes().size();
                 empty += scene.boxes().isEmpty() ? 1 : 0;
                 progress.accept(i + 1);
@@ -68,7 +70,7 @@ public final class SceneSetWriter {
             about.put("images", count);
             about.put("digits", digits);
             about.put("empty_images", empty);
-            about.put("classes", CLASSES);
+            about.put("classes", classes);
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(temp.resolve("scenes.json").toFile(), about);
             if (Files.exists(out)) {
                 Files.delete(out);
@@ -80,15 +82,15 @@ public final class SceneSetWriter {
         }
     }
 
-    /** The YOLO label lines of {@code scene}. */
-    static String yolo(Scene scene) {
+    /** The YOLO label lines of {@code scene}, class ids indexing {@code classes}. */
+    static String yolo(Scene scene, List<String> classes) {
         StringBuilder text = new StringBuilder();
         double w = scene.frame().width();
         double h = scene.frame().height();
         for (LabelledBox b : scene.boxes()) {
-            int id = CLASSES.indexOf(b.label());
+            int id = classes.indexOf(b.label());
             if (id < 0) {
-                throw new IllegalArgumentException("scene box has label '" + b.label() + "', not a digit 0-9");
+                throw new IllegalArgumentException("scene box has label '" + b.label() + "', not one of " + classes);
             }
             text.append(String.format(Locale.ROOT, "%d %.6f %.6f %.6f %.6f%n", id, (b.x1() + b.x2()) / 2 / w,
                     (b.y1() + b.y2()) / 2 / h, b.width() / w, b.height() / h));

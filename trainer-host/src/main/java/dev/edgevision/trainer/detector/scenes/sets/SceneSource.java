@@ -2,6 +2,7 @@ package dev.edgevision.trainer.detector.scenes.sets;
 
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.trainer.detector.scenes.Scene;
+import java.util.List;
 
 /**
  * Something that renders numbered labelled scenes: scene {@code index} is always the same. An
@@ -10,6 +11,11 @@ import dev.edgevision.trainer.detector.scenes.Scene;
 public interface SceneSource {
     /** Renders scene {@code index} into {@code target} and returns it with its boxes. */
     Scene render(long index, Frame target);
+
+    /** The class names its boxes are labelled with, in class-id order: the digits 0-9 unless it says otherwise. */
+    default List<String> classes() {
+        return SceneSetWriter.CLASSES;
+    }
 
     /** One line saying how the scenes are made, for the set's description and reports. */
     String description();
