@@ -3,6 +3,7 @@ package dev.edgevision.trainer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.trainer.detector.bench.TrainingSpeedBenchmark;
 import dev.edgevision.trainer.detector.net.DetectorArchitecture;
+import dev.edgevision.trainer.detector.net.LeakyReluLayer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,10 @@ final class BenchTrainCommand implements Callable<Integer> {
             + " (channels first, what the trainer uses) or nhwc (channels last) (default ${DEFAULT-VALUE}).")
     String layout;
 
+    @Option(names = "--activation", defaultValue = "inplace", description = "Leaky-ReLU layer: inplace (the"
+            + " trainer's, one pass each way) or dl4j (DL4J's ActivationLayer, which copies) (default ${DEFAULT-VALUE}).")
+    String activation;
+
     @Option(names = "--log-steps", description = "Print the time of every step on standard error.")
     boolean logSteps;
 
@@ -57,14 +62,21 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (!layout.equals("nchw") && !layout.equals("nhwc")) {
             throw new UsageException("--layout must be nchw or nhwc, got '" + layout + "'");
         }
+        LeakyReluLayer leaky;
+        try {
+            leaky = LeakyReluLayer.parse(activation);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         TrainingSpeedBenchmark.Figures f = new TrainingSpeedBenchmark(arch, loss.equals("mse"),
-                layout.equals("nhwc") ? CNN2DFormat.NHWC : CNN2DFormat.NCHW)
+                layout.equals("nhwc") ? CNN2DFormat.NHWC : CNN2DFormat.NCHW, leaky)
                 .run(batch, warmup, iterations, logSteps ? System.err : null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("size", new int[] {arch.inputWidth(), arch.inputHeight()});
         out.put("batch", batch);
         out.put("loss", loss);
         out.put("layout", layout);
+        out.put("activation", leaky == LeakyReluLayer.IN_PLACE ? "inplace" : "dl4j");
         out.put("nd4j", Nd4jSetup.describe());
         out.put("train_examples_per_s", Math.round(f.examplesPerSecond() * 10) / 10.0);
         out.put("ms_per_step", Math.round(f.msPerIteration() * 10) / 10.0);

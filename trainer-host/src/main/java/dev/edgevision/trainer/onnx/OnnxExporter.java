@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.onnx;
 
+import dev.edgevision.trainer.backend.InPlaceLeakyRelu;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.api.Layer;
@@ -21,7 +22,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * <p>Supported layers (exactly these classes, not their subclasses): {@code ConvolutionLayer} and
  * {@code SubsamplingLayer} (MAX, AVG) in NCHW with Truncate, Strict or Same mode, {@code
  * BatchNormalization} after convolutions or dense layers, {@code DenseLayer}, {@code OutputLayer},
- * {@code ActivationLayer} and {@code DropoutLayer}; activations identity, relu, leakyrelu, sigmoid,
+ * {@code ActivationLayer} (and the trainer's {@link InPlaceLeakyRelu}) and {@code DropoutLayer}; activations identity, relu, leakyrelu, sigmoid,
  * tanh and softmax; input preprocessors {@code CnnToFeedForwardPreProcessor} and {@code
  * FeedForwardToCnnPreProcessor}. Dropout, on a layer or as a layer, is the identity at inference and
  * exports to nothing. A {@code Yolo2OutputLayer} exports to nothing too: the graph ends with the raw
@@ -42,14 +43,16 @@ public final class OnnxExporter {
     public static final long OPSET = OnnxGraphBuilder.OPSET;
     static final String PRODUCER = "edge-vision trainer-host";
 
+    private static final LayerExporter ACTIVATION = (layer, input) ->
+            Activations.apply(layer, layer.conf(ActivationLayer.class).getActivationFn(), input);
     private static final Map<Class<?>, LayerExporter> EXPORTERS = Map.of(
             ConvolutionLayer.class, new ConvolutionExporter(),
             SubsamplingLayer.class, new SubsamplingExporter(),
             BatchNormalization.class, new BatchNormExporter(),
             DenseLayer.class, new DenseExporter(),
             OutputLayer.class, new DenseExporter(),
-            ActivationLayer.class, (layer, input) ->
-                    Activations.apply(layer, layer.conf(ActivationLayer.class).getActivationFn(), input),
+            ActivationLayer.class, ACTIVATION,
+            InPlaceLeakyRelu.class, ACTIVATION,
             DropoutLayer.class, (layer, input) -> input,
             Yolo2OutputLayer.class, (layer, input) -> input);
 

@@ -3,6 +3,7 @@ package dev.edgevision.trainer.detector.bench;
 import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.net.DetectorArchitecture;
 import dev.edgevision.trainer.detector.net.DetectorNetwork;
+import dev.edgevision.trainer.detector.net.LeakyReluLayer;
 import java.io.PrintStream;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -25,27 +26,33 @@ public final class TrainingSpeedBenchmark {
     private final DetectorArchitecture arch;
     private final boolean squaredError;
     private final CNN2DFormat stageLayout;
+    private final LeakyReluLayer activation;
 
     /**
      * @param squaredError train with a squared-error loss on the raw output (as the PyTorch reference
      *     script does) instead of the YOLOv2 loss
      */
     public TrainingSpeedBenchmark(DetectorArchitecture arch, boolean squaredError) {
-        this(arch, squaredError, DetectorNetwork.TRAINING_LAYOUT);
+        this(arch, squaredError, DetectorNetwork.TRAINING_LAYOUT, LeakyReluLayer.IN_PLACE);
     }
 
-    /** A benchmark of the network with its convolution stages in {@code stageLayout}. */
-    public TrainingSpeedBenchmark(DetectorArchitecture arch, boolean squaredError, CNN2DFormat stageLayout) {
+    /**
+     * A benchmark of the network with its convolution stages in {@code stageLayout} and its leaky
+     * ReLUs applied by {@code activation}.
+     */
+    public TrainingSpeedBenchmark(DetectorArchitecture arch, boolean squaredError, CNN2DFormat stageLayout,
+            LeakyReluLayer activation) {
         this.arch = arch;
         this.squaredError = squaredError;
         this.stageLayout = stageLayout;
+        this.activation = activation;
     }
 
     /** Trains {@code warmup} then {@code iterations} steps of {@code batch} examples and times the latter. */
     public Figures run(int batch, int warmup, int iterations, PrintStream log) {
         MultiLayerNetwork net = squaredError
-                ? DetectorNetwork.createWithSquaredErrorLoss(arch, 1, new FixedSchedule(1e-3), stageLayout)
-                : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3), stageLayout, ClassLoss.DEFAULT);
+                ? DetectorNetwork.createWithSquaredErrorLoss(arch, 1, new FixedSchedule(1e-3), stageLayout, activation)
+                : DetectorNetwork.create(arch, 1, new FixedSchedule(1e-3), stageLayout, ClassLoss.DEFAULT, activation);
         DataSet data = randomBatch(batch, new Random(7));
 
         for (int i = 0; i < warmup; i++) {

@@ -24,8 +24,8 @@ import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * Builds the DL4J network for a {@link DetectorArchitecture}: 3x3 convolutions without bias, each
- * followed by batch-norm and a leaky ReLU (its own layer: DL4J's batch-norm layer ignores an
- * activation given to it), 2x2 max-pools between stages, a 1x1 convolution with bias, and DL4J's
+ * followed by batch-norm and a leaky ReLU (its own layer, {@link LeakyReluLayer}: DL4J's batch-norm
+ * layer ignores an activation given to it), 2x2 max-pools between stages, a 1x1 convolution with bias, and DL4J's
  * {@link Yolo2OutputLayer}, which applies the sigmoid/exp/softmax decoding inside its loss; the
  * exported graph ends at the 1x1 convolution's raw output. Activations are NCHW: the YOLOv2 layer
  * takes no other layout.
@@ -62,8 +62,14 @@ public final class DetectorNetwork {
      */
     public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate,
             CNN2DFormat stageLayout, ClassLoss classLoss) {
+        return create(arch, seed, learningRate, stageLayout, classLoss, LeakyReluLayer.IN_PLACE);
+    }
+
+    /** As {@link #create(DetectorArchitecture, long, ISchedule, CNN2DFormat, ClassLoss)}, with a choice of activation layer. */
+    public static MultiLayerNetwork create(DetectorArchitecture arch, long seed, ISchedule learningRate,
+            CNN2DFormat stageLayout, ClassLoss classLoss, LeakyReluLayer activation) {
         double[][] priors = arch.anchors().toArray(new double[0][]);
-        return build(arch, seed, learningRate, stageLayout, new Yolo2OutputLayer.Builder()
+        return build(arch, seed, learningRate, stageLayout, activation, new Yolo2OutputLayer.Builder()
                 .boundingBoxPriors(Nd4j.create(priors).castTo(DataType.FLOAT))
                 .lossClassPredictions(classLoss.lossFunction()).build());
     }
@@ -73,13 +79,13 @@ public final class DetectorNetwork {
      * what {@code torch_reference_train.py} trains, for comparing training speed layer for layer.
      */
     public static MultiLayerNetwork createWithSquaredErrorLoss(DetectorArchitecture arch, long seed,
-            ISchedule learningRate, CNN2DFormat stageLayout) {
-        return build(arch, seed, learningRate, stageLayout, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
+            ISchedule learningRate, CNN2DFormat stageLayout, LeakyReluLayer activation) {
+        return build(arch, seed, learningRate, stageLayout, activation, new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE)
                 .activation(Activation.IDENTITY).build());
     }
 
     private static MultiLayerNetwork build(DetectorArchitecture arch, long seed, ISchedule learningRate,
-            CNN2DFormat stageLayout, org.deeplearning4j.nn.conf.layers.Layer head) {
+            CNN2DFormat stageLayout, LeakyReluLayer activation, org.deeplearning4j.nn.conf.layers.Layer head) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -94,14 +100,14 @@ public final class DetectorNetwork {
             list.inputPreProcessor(0, new ChannelLayoutSwap(CNN2DFormat.NCHW));
         }
         for (int i = 0; i < arch.widths().size(); i++) {
-            convBatchNormLeaky(list, arch.widths().get(i), stageLayout);
+            convBatchNormLeaky(list, arch.widths().get(i), stageLayout, activation);
             if (i < arch.widths().size() - 1) {
                 list.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                         .kernelSize(2, 2).stride(2, 2).dataFormat(stageLayout).build());
             }
         }
         for (int i = 0; i < arch.contextConvs(); i++) {
-            convBatchNormLeaky(list, arch.widths().get(arch.widths().size() - 1), stageLayout);
+            convBatchNormLeaky(list, arch.widths().get(arch.widths().size() - 1), stageLayout, activation);
         }
         if (swapped) {
             list.inputPreProcessor(layerCount(arch), new ChannelLayoutSwap(stageLayout));
@@ -121,10 +127,10 @@ public final class DetectorNetwork {
     }
 
     private static void convBatchNormLeaky(NeuralNetConfiguration.ListBuilder list, int channels,
-            CNN2DFormat layout) {
+            CNN2DFormat layout, LeakyReluLayer activation) {
         list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels).hasBias(false).dataFormat(layout)
                 .activation(Activation.IDENTITY).build());
         list.layer(new BatchNormalization.Builder().dataFormat(layout).build());
-        list.layer(new ActivationLayer(new ActivationLReLU(DetectorArchitecture.LEAKY_SLOPE)));
+        list.layer(activation.layer());
     }
 }
