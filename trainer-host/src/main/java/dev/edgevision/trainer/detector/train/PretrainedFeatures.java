@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,10 +65,10 @@ public final class PretrainedFeatures {
         }
         long copied = 0;
         for (int i = 0; i < features; i++) {
-            Class<?> kind = to[i].conf().getLayer().getClass();
-            if (from[i].conf().getLayer().getClass() != kind) {
+            Class<?> kind = kind(to[i]);
+            if (kind(from[i]) != kind) {
                 throw mismatch("layer " + i + " is a " + from[i].conf().getLayer().getClass().getSimpleName()
-                        + ", this run's a " + kind.getSimpleName());
+                        + ", this run's a " + to[i].conf().getLayer().getClass().getSimpleName());
             }
             Map<String, INDArray> wanted = to[i].paramTable();
             Map<String, INDArray> given = from[i].paramTable();
@@ -87,6 +88,12 @@ public final class PretrainedFeatures {
             }
         }
         return copied;
+    }
+
+    /** What a layer does: activation layers count as one kind, whichever class applies them. */
+    private static Class<?> kind(Layer layer) {
+        Object conf = layer.conf().getLayer();
+        return conf instanceof ActivationLayer ? ActivationLayer.class : conf.getClass();
     }
 
     private IllegalArgumentException mismatch(String detail) {

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.net.DetectorArchitecture;
 import dev.edgevision.trainer.detector.net.DetectorNetwork;
+import dev.edgevision.trainer.detector.net.LeakyReluLayer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,16 @@ class PretrainedFeaturesTest {
         assertEquals(expected, copied);
         int head = to.length - 2;
         assertEquals(untouched.getLayer(head).params(), to[head].params(), "the output convolution keeps its fresh weights");
+    }
+
+    @Test
+    void aCheckpointWithDl4jsActivationLayersStartsANetworkWithInPlaceOnes() throws Exception {
+        MultiLayerNetwork older = DetectorNetwork.create(new DetectorArchitecture(64, 48, List.of(4, 6, 8), 1,
+                TWO_ANCHORS, 10), 1, new FixedSchedule(1e-3), CNN2DFormat.NCHW, ClassLoss.DEFAULT, LeakyReluLayer.DL4J);
+        older.params().assign(Nd4j.rand(older.params().shape()));
+        MultiLayerNetwork fresh = network(64, 48, List.of(4, 6, 8), 1, TWO_ANCHORS, 3, 2);
+        PretrainedFeatures.read(save(older)).copyInto(fresh);
+        assertEquals(older.getLayer(0).params(), fresh.getLayer(0).params());
     }
 
     @Test
