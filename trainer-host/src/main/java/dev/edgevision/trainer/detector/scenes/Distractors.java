@@ -64,7 +64,14 @@ final class Distractors {
 
     private void mark(Pen pen, EdgeProfile profile, int kind, double x, double y, double angle, SplittableRandom shape, double thickness) {
         int n = shapes.shape(kind, x, y, angle, shape);
-        double[] points = shapes.points();
+        draw(pen, profile, kind, shapes.points(), n, thickness);
+    }
+
+    /**
+     * Draws the first {@code n} coordinates of a {@link MarkShapes} shape of {@code kind} with
+     * {@code pen}: kinds 3-5 as separate segments, kind 8 as dots, the others as one stroke.
+     */
+    static void draw(Pen pen, EdgeProfile profile, int kind, double[] points, int n, double thickness) {
         switch (kind) {
             case 3, 4, 5 -> {
                 for (int i = 0; i + 3 < n; i += 4) {

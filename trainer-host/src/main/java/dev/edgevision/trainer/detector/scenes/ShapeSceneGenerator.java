@@ -242,19 +242,7 @@ public final class ShapeSceneGenerator {
     /** Draws a stray mark as {@link Distractors} draws its kind: segments for hatching, blobs for dots, else one stroke. */
     private void stroke(int kind, double[] points, int n, double thickness, Ink ink) {
         pen.begin(width, height);
-        switch (kind) {
-            case 4 -> {
-                for (int i = 0; i + 3 < n; i += 4) {
-                    pen.line(points[i], points[i + 1], points[i + 2], points[i + 3], thickness, profile);
-                }
-            }
-            case 8 -> {
-                for (int i = 0; i + 1 < n; i += 2) {
-                    pen.line(points[i], points[i + 1], points[i], points[i + 1], thickness + 3, profile);
-                }
-            }
-            default -> pen.polyline(points, n, thickness, profile);
-        }
+        Distractors.draw(pen, profile, kind, points, n, thickness);
         pen.finish(canvas, ink);
     }
 }

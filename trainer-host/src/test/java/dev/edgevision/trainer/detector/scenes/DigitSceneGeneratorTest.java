@@ -45,21 +45,12 @@ class DigitSceneGeneratorTest {
         int checked = 0;
         for (long seed = 0; seed < 25; seed++) {
             Scene scene = generator.render(seed, frame);
-            double paper = value(frame, 0, 0);
+            double paper = InkProbe.value(frame, 0, 0);
             for (LabelledBox box : scene.boxes()) {
                 double darkest = darkest(frame, box);
                 assertTrue(paper - darkest > 60, "seed " + seed + ": a digit is drawn in " + box);
-                double half = paper - (paper - darkest) / 2;
-                int x1 = (int) box.x1();
-                int y1 = (int) box.y1();
-                int x2 = (int) box.x2() - 1;
-                int y2 = (int) box.y2() - 1;
                 String where = "seed " + seed + " box " + box;
-                assertTrue(minInRow(frame, y1, x1, x2) <= half + 4, where + ": top row has ink");
-                assertTrue(minInRow(frame, y2, x1, x2) <= half + 4, where + ": bottom row has ink");
-                assertTrue(minInColumn(frame, x1, y1, y2) <= half + 4, where + ": left column has ink");
-                assertTrue(minInColumn(frame, x2, y1, y2) <= half + 4, where + ": right column has ink");
-                assertTrue(darkestAround(frame, box, scene.boxes(), 4) > half - 4, where + ": no ink just outside");
+                InkProbe.assertTight(frame, box, scene.boxes(), paper, darkest, 1, where);
                 checked++;
             }
         }
@@ -219,7 +210,7 @@ class DigitSceneGeneratorTest {
         Frame frame = new Frame();
         for (long seed = 0; seed < 40; seed++) {
             Scene scene = generator.render(seed, frame);
-            double paper = value(frame, 0, 0);
+            double paper = InkProbe.value(frame, 0, 0);
             for (LabelledBox box : scene.boxes()) {
                 double half = paper - (paper - darkest(frame, box)) / 2;
                 double n = 0;
@@ -230,7 +221,7 @@ class DigitSceneGeneratorTest {
                 double sxy = 0;
                 for (int y = (int) box.y1(); y < box.y2(); y++) {
                     for (int x = (int) box.x1(); x < box.x2(); x++) {
-                        if (value(frame, x, y) <= half) {
+                        if (InkProbe.value(frame, x, y) <= half) {
                             n++;
                             sx += x;
                             sy += y;
@@ -250,57 +241,11 @@ class DigitSceneGeneratorTest {
         return angles;
     }
 
-    static double value(Frame frame, int x, int y) {
-        byte[] d = frame.data();
-        int i = (y * frame.width() + x) * 3;
-        return ((d[i] & 0xFF) + (d[i + 1] & 0xFF) + (d[i + 2] & 0xFF)) / 3.0;
-    }
-
     private static double darkest(Frame frame, LabelledBox box) {
         double min = 255;
         for (int y = (int) box.y1(); y < box.y2(); y++) {
-            min = Math.min(min, minInRow(frame, y, (int) box.x1(), (int) box.x2() - 1));
+            min = Math.min(min, InkProbe.minInRow(frame, y, (int) box.x1(), (int) box.x2() - 1));
         }
         return min;
-    }
-
-    private static double minInRow(Frame frame, int y, int x1, int x2) {
-        double min = 255;
-        for (int x = x1; x <= x2; x++) {
-            min = Math.min(min, value(frame, x, y));
-        }
-        return min;
-    }
-
-    private static double minInColumn(Frame frame, int x, int y1, int y2) {
-        double min = 255;
-        for (int y = y1; y <= y2; y++) {
-            min = Math.min(min, value(frame, x, y));
-        }
-        return min;
-    }
-
-    /** Darkest pixel within {@code ring} pixels outside {@code box}, skipping other boxes. */
-    private static double darkestAround(Frame frame, LabelledBox box, List<LabelledBox> all, int ring) {
-        double min = 255;
-        for (int y = (int) box.y1() - ring; y < box.y2() + ring; y++) {
-            for (int x = (int) box.x1() - ring; x < box.x2() + ring; x++) {
-                boolean inside = x >= box.x1() && x < box.x2() && y >= box.y1() && y < box.y2();
-                if (inside || x < 0 || y < 0 || x >= frame.width() || y >= frame.height() || inAnother(x, y, box, all)) {
-                    continue;
-                }
-                min = Math.min(min, value(frame, x, y));
-            }
-        }
-        return min;
-    }
-
-    private static boolean inAnother(int x, int y, LabelledBox self, List<LabelledBox> all) {
-        for (LabelledBox b : all) {
-            if (b != self && x >= b.x1() - 1 && x < b.x2() + 1 && y >= b.y1() - 1 && y < b.y2() + 1) {
-                return true;
-            }
-        }
-        return false;
     }
 }

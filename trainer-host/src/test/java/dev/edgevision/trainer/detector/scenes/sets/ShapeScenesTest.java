@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.trainer.detector.labels.LabelledBox;
+import dev.edgevision.trainer.detector.scenes.InkProbe;
 import dev.edgevision.trainer.detector.scenes.Nuisances;
 import dev.edgevision.trainer.detector.scenes.Scene;
 import java.util.ArrayList;
@@ -53,16 +54,7 @@ class ShapeScenesTest {
                 assertTrue(box.x2() > box.x1() && box.y2() > box.y1(), where + ": not empty");
                 double darkest = darkest(frame, box, scene.boxes());
                 assertTrue(paper - darkest > 60, where + ": the shape is drawn in dark ink");
-                double half = paper - (paper - darkest) / 2;
-                int x1 = (int) box.x1();
-                int y1 = (int) box.y1();
-                int x2 = (int) box.x2() - 1;
-                int y2 = (int) box.y2() - 1;
-                assertTrue(minInRow(frame, y1, x1, x2) <= half + 4, where + ": top row has ink");
-                assertTrue(minInRow(frame, y2, x1, x2) <= half + 4, where + ": bottom row has ink");
-                assertTrue(minInColumn(frame, x1, y1, y2) <= half + 4, where + ": left column has ink");
-                assertTrue(minInColumn(frame, x2, y1, y2) <= half + 4, where + ": right column has ink");
-                assertTrue(darkestAround(frame, box, scene.boxes(), 4) > half - 4, where + ": no ink just outside");
+                InkProbe.assertTight(frame, box, scene.boxes(), paper, darkest, 0, where);
                 checked++;
             }
         }
@@ -113,18 +105,12 @@ class ShapeScenesTest {
         small.boxes().forEach(b -> assertTrue(b.x2() <= 320 && b.y2() <= 240, b.toString()));
     }
 
-    private static double value(Frame frame, int x, int y) {
-        byte[] d = frame.data();
-        int i = (y * frame.width() + x) * 3;
-        return ((d[i] & 0xFF) + (d[i + 1] & 0xFF) + (d[i + 2] & 0xFF)) / 3.0;
-    }
-
     /** The paper: on a clean page under even light, nothing is brighter. */
     private static double brightest(Frame frame) {
         double max = 0;
         for (int y = 0; y < frame.height(); y += 3) {
             for (int x = 0; x < frame.width(); x += 3) {
-                max = Math.max(max, value(frame, x, y));
+                max = Math.max(max, InkProbe.value(frame, x, y));
             }
         }
         return max;
@@ -135,51 +121,11 @@ class ShapeScenesTest {
         double min = 255;
         for (int y = (int) box.y1(); y < box.y2(); y++) {
             for (int x = (int) box.x1(); x < box.x2(); x++) {
-                if (!inAnother(x, y, box, all)) {
-                    min = Math.min(min, value(frame, x, y));
+                if (!InkProbe.inAnother(x, y, box, all, 0)) {
+                    min = Math.min(min, InkProbe.value(frame, x, y));
                 }
             }
         }
         return min;
-    }
-
-    private static double minInRow(Frame frame, int y, int x1, int x2) {
-        double min = 255;
-        for (int x = x1; x <= x2; x++) {
-            min = Math.min(min, value(frame, x, y));
-        }
-        return min;
-    }
-
-    private static double minInColumn(Frame frame, int x, int y1, int y2) {
-        double min = 255;
-        for (int y = y1; y <= y2; y++) {
-            min = Math.min(min, value(frame, x, y));
-        }
-        return min;
-    }
-
-    /** The darkest pixel within {@code ring} pixels outside {@code box}, in the frame and in no other box. */
-    private static double darkestAround(Frame frame, LabelledBox box, List<LabelledBox> all, int ring) {
-        double min = 255;
-        for (int y = (int) box.y1() - ring; y < box.y2() + ring; y++) {
-            for (int x = (int) box.x1() - ring; x < box.x2() + ring; x++) {
-                boolean inside = x >= box.x1() && x < box.x2() && y >= box.y1() && y < box.y2();
-                if (inside || x < 0 || y < 0 || x >= frame.width() || y >= frame.height() || inAnother(x, y, box, all)) {
-                    continue;
-                }
-                min = Math.min(min, value(frame, x, y));
-            }
-        }
-        return min;
-    }
-
-    private static boolean inAnother(int x, int y, LabelledBox box, List<LabelledBox> all) {
-        for (LabelledBox other : all) {
-            if (other != box && x >= other.x1() && x < other.x2() && y >= other.y1() && y < other.y2()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
