@@ -77,7 +77,8 @@ final class DigitPlacer {
         return null;
     }
 
-    private static boolean onPage(Paper paper, LabelledBox b) {
+    /** Whether all four corners of {@code b} lie on {@code paper}, 3 px in from its edge. */
+    static boolean onPage(Paper paper, LabelledBox b) {
         double margin = 3;
         return paper.onPage(b.x1(), b.y1(), margin) && paper.onPage(b.x2(), b.y1(), margin)
                 && paper.onPage(b.x1(), b.y2(), margin) && paper.onPage(b.x2(), b.y2(), margin);

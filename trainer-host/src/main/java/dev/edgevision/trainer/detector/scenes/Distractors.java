@@ -15,7 +15,6 @@ final class Distractors {
     private static final int TRIES = 8;
     private static final double CLEARANCE = 6;
     private final MarkShapes shapes = new MarkShapes();
-    private final double[] bounds = new double[4];
 
     void draw(Canvas canvas, Pen pen, EdgeProfile profile, SplittableRandom random, int max, List<LabelledBox> digits) {
         int count = max == 0 ? 0 : random.nextInt(max + 1);
@@ -42,20 +41,26 @@ final class Distractors {
     private boolean fits(int kind, double x, double y, double angle, SplittableRandom shape, double thickness,
             List<LabelledBox> digits) {
         int n = shapes.shape(kind, x, y, angle, shape);
-        double[] points = shapes.points();
-        bounds[0] = Double.MAX_VALUE;
-        bounds[1] = Double.MAX_VALUE;
-        bounds[2] = -Double.MAX_VALUE;
-        bounds[3] = -Double.MAX_VALUE;
+        return clearOf(shapes.points(), n, thickness / 2 + CLEARANCE, digits);
+    }
+
+    /**
+     * Whether the bounding box of the first {@code n} coordinates of {@code points}, grown by
+     * {@code grow} on every side, keeps clear of every box of {@code boxes}.
+     */
+    static boolean clearOf(double[] points, int n, double grow, List<LabelledBox> boxes) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
         for (int i = 0; i < n; i += 2) {
-            bounds[0] = Math.min(bounds[0], points[i]);
-            bounds[1] = Math.min(bounds[1], points[i + 1]);
-            bounds[2] = Math.max(bounds[2], points[i]);
-            bounds[3] = Math.max(bounds[3], points[i + 1]);
+            minX = Math.min(minX, points[i]);
+            minY = Math.min(minY, points[i + 1]);
+            maxX = Math.max(maxX, points[i]);
+            maxY = Math.max(maxY, points[i + 1]);
         }
-        double grow = thickness / 2 + CLEARANCE;
-        for (LabelledBox d : digits) {
-            if (bounds[0] - grow < d.x2() && d.x1() < bounds[2] + grow && bounds[1] - grow < d.y2() && d.y1() < bounds[3] + grow) {
+        for (LabelledBox b : boxes) {
+            if (minX - grow < b.x2() && b.x1() < maxX + grow && minY - grow < b.y2() && b.y1() < maxY + grow) {
                 return false;
             }
         }

@@ -184,18 +184,12 @@ public final class ShapeSceneGenerator {
             } else {
                 continue;
             }
-            if (onPage(box) && placed.stream().noneMatch(other -> DigitPlacer.tooClose(box, other, MAX_OVERLAP))) {
+            if (DigitPlacer.onPage(paper, box) && placed.stream().noneMatch(other -> DigitPlacer.tooClose(box, other, MAX_OVERLAP))) {
                 shapes.shift(dx, dy);
                 return box;
             }
         }
         return null;
-    }
-
-    private boolean onPage(LabelledBox b) {
-        double margin = 3;
-        return paper.onPage(b.x1(), b.y1(), margin) && paper.onPage(b.x2(), b.y1(), margin)
-                && paper.onPage(b.x1(), b.y2(), margin) && paper.onPage(b.x2(), b.y2(), margin);
     }
 
     /** Unlabelled marks of kinds that are none of the classes, kept clear of the shapes' boxes. */
@@ -212,31 +206,12 @@ public final class ShapeSceneGenerator {
                 double y = height * random.nextDouble();
                 double angle = Math.PI * (2 * random.nextDouble() - 1);
                 int n = marks.shape(kind, x, y, angle, new SplittableRandom(random.nextLong()));
-                if (clear(marks.points(), n, grow, boxes)) {
+                if (Distractors.clearOf(marks.points(), n, grow, boxes)) {
                     stroke(kind, marks.points(), n, thickness, ink);
                     break;
                 }
             }
         }
-    }
-
-    private static boolean clear(double[] points, int n, double grow, List<LabelledBox> boxes) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (int i = 0; i < n; i += 2) {
-            minX = Math.min(minX, points[i]);
-            minY = Math.min(minY, points[i + 1]);
-            maxX = Math.max(maxX, points[i]);
-            maxY = Math.max(maxY, points[i + 1]);
-        }
-        for (LabelledBox b : boxes) {
-            if (minX - grow < b.x2() && b.x1() < maxX + grow && minY - grow < b.y2() && b.y1() < maxY + grow) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Draws a stray mark as {@link Distractors} draws its kind: segments for hatching, blobs for dots, else one stroke. */
