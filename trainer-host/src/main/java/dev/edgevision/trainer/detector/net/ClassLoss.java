@@ -30,11 +30,6 @@ public enum ClassLoss {
         this.optionName = optionName;
     }
 
-    /** The name {@code --class-loss} takes. */
-    public String optionName() {
-        return optionName;
-    }
-
     /** A new DL4J loss function for the output layer. */
     public ILossFunction lossFunction() {
         return this == CROSS_ENTROPY ? new LossMCXENT() : new LossL2();

@@ -68,7 +68,6 @@ public final class DetectorRun {
 
     private final Path out;
     private final DetectorTrainer.Listener listener;
-
     private final PretrainedFeatures initialFeatures;
 
     public DetectorRun(Path out, DetectorTrainer.Listener listener) {
@@ -76,13 +75,13 @@ public final class DetectorRun {
     }
 
     /**
-     * A run whose fresh network starts from {@code start}'s feature layers (null: random weights).
-     * A resumed run continues from its own checkpoint whatever {@code start} is.
+     * A run whose fresh network starts from {@code initialFeatures}' feature layers (null: random
+     * weights). A resumed run continues from its own checkpoint whatever {@code initialFeatures} is.
      */
-    public DetectorRun(Path out, DetectorTrainer.Listener listener, PretrainedFeatures start) {
+    public DetectorRun(Path out, DetectorTrainer.Listener listener, PretrainedFeatures initialFeatures) {
         this.out = out;
         this.listener = listener;
-        this.initialFeatures = start;
+        this.initialFeatures = initialFeatures;
     }
 
     /**
