@@ -29,9 +29,7 @@ public final class DigitSceneGenerator {
     private final EdgeProfile profile = new EdgeProfile();
     private final Pen pen = new Pen();
     private final Distractors distractors = new Distractors();
-    private final Lighting lighting = new Lighting();
-    private final SensorNoise noise = new SensorNoise();
-    private final JpegArtefacts jpeg = new JpegArtefacts();
+    private final CameraFinish finish = new CameraFinish();
 
     /**
      * A generator drawing its digits from {@code digits} (28x28 or any size, bright ink on black as
@@ -56,17 +54,7 @@ public final class DigitSceneGenerator {
         paper.draw(canvas, random, nuisances, profile);
         List<LabelledBox> boxes = placer.place(canvas, paper, profile, random, settings);
         distractors.draw(canvas, pen, profile, random, nuisances.maxDistractors(), boxes);
-        noise.plan(random, nuisances);
-        lighting.plan(canvas.width(), canvas.height(), random, nuisances);
-        int quality = JpegArtefacts.plan(random, nuisances);
-        if (quality > 0) {
-            lighting.apply(canvas, noise, null);
-            jpeg.compress(canvas, quality);
-            canvas.writeTo(target, settings.format());
-        } else {
-            byte[] out = target.reshape(canvas.width(), canvas.height(), settings.format());
-            lighting.apply(canvas, noise, y -> canvas.writeRow(out, settings.format(), y));
-        }
+        finish.develop(canvas, random, nuisances, target, settings.format());
         return new Scene(target, boxes);
     }
 }

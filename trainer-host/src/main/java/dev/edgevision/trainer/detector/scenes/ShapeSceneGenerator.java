@@ -52,9 +52,7 @@ public final class ShapeSceneGenerator {
     private final Pen pen = new Pen();
     private final HandShapes shapes = new HandShapes();
     private final MarkShapes marks = new MarkShapes();
-    private final Lighting lighting = new Lighting();
-    private final SensorNoise noise = new SensorNoise();
-    private final JpegArtefacts jpeg = new JpegArtefacts();
+    private final CameraFinish finish = new CameraFinish();
 
     /** Frames of {@code width} x {@code height} (32..8192 each way) with {@code nuisances}. */
     public ShapeSceneGenerator(int width, int height, Nuisances nuisances) {
@@ -96,17 +94,7 @@ public final class ShapeSceneGenerator {
         paper.draw(canvas, random, nuisances, profile);
         List<LabelledBox> boxes = place(random);
         strays(random, boxes);
-        noise.plan(random, nuisances);
-        lighting.plan(width, height, random, nuisances);
-        int quality = JpegArtefacts.plan(random, nuisances);
-        if (quality > 0) {
-            lighting.apply(canvas, noise, null);
-            jpeg.compress(canvas, quality);
-            canvas.writeTo(target, PixelFormat.RGB24);
-        } else {
-            byte[] out = target.reshape(width, height, PixelFormat.RGB24);
-            lighting.apply(canvas, noise, y -> canvas.writeRow(out, PixelFormat.RGB24, y));
-        }
+        finish.develop(canvas, random, nuisances, target, PixelFormat.RGB24);
         return new Scene(target, boxes);
     }
 
