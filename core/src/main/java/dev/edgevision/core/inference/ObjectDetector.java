@@ -23,8 +23,8 @@ import java.util.List;
  * class-aware non-maximum suppression keeps the best of each overlapping group, and the survivors
  * are mapped back to source-frame pixels with the resizer's exact geometry and clipped to the frame.
  *
- * <p>The lowest score reported is the higher of the device's threshold and the manifest's
- * {@code score_threshold}. Buffers (input, candidates, suppression order) are allocated once; a
+ * <p>The lowest score reported is the threshold it is given, which may be below the manifest's
+ * {@code score_threshold} (see {@link ReportingThreshold} for the default). Buffers (input, candidates, suppression order) are allocated once; a
  * frame allocates only the detections it reports.
  */
 public final class ObjectDetector extends RunnerDetector {
@@ -36,7 +36,7 @@ public final class ObjectDetector extends RunnerDetector {
 
     /**
      * @param runner the backend, loaded with the bundle's graph
-     * @param threshold the device's lowest reported score
+     * @param threshold the lowest score reported
      * @param framePolarity ink polarity of the frames; models declaring {@code natural} never invert
      * @param source the bundle's path, named in errors
      * @throws DetectorException when the decoder declaration or the resize does not fit the model
@@ -54,7 +54,7 @@ public final class ObjectDetector extends RunnerDetector {
         this.candidates = new Candidates(decoder.maxCandidates());
         this.nms = new ClassAwareNms(decoder.maxCandidates(), decoder.settings().iouThreshold(),
                 decoder.settings().maxDetections());
-        this.minScore = Math.max(threshold, decoder.settings().scoreThreshold());
+        this.minScore = threshold;
     }
 
     @Override

@@ -63,7 +63,7 @@ class ObjectDetectorTest {
                 new float[] {162, 101, 80, 40, 0.7f, 0.0f},   // a weaker cat on the cat: suppressed
                 new float[] {300, 50, 40, 40, 0.6f, 0.0f},    // reaches into the top padding: clipped
                 new float[] {50, 200, 10, 10, 0.2f, 0.25f});  // below every threshold
-        try (ObjectDetector detector = detector("letterbox", out, 5, 0.0)) {
+        try (ObjectDetector detector = detector("letterbox", out, 5, 0.3)) {
             Detector.Result result = detector.detect(frame(640, 480));
             List<Detection> found = result.detections();
             assertEquals(3, found.size(), found.toString());
@@ -91,15 +91,33 @@ class ObjectDetectorTest {
     }
 
     @Test
-    void theDevicesThresholdAppliesWhenHigherThanTheManifests() throws Exception {
-        float[] out = yolov8(new float[] {100, 100, 20, 20, 0.45f, 0.0f}, new float[] {200, 200, 20, 20, 0.0f, 0.6f});
-        try (ObjectDetector lenient = detector("letterbox", out, 2, 0.0);
-             ObjectDetector strict = detector("letterbox", out, 2, 0.5)) {
-            assertEquals(2, lenient.detect(frame(320, 320)).detections().size(), "manifest threshold 0.3");
+    void theThresholdGivenIsTheLowestScoreReportedAboveOrBelowTheManifests() throws Exception {
+        float[] out = yolov8(new float[] {100, 100, 20, 20, 0.45f, 0.0f}, new float[] {200, 200, 20, 20, 0.0f, 0.6f},
+                new float[] {40, 40, 20, 20, 0.07f, 0.0f});
+        try (ObjectDetector shipped = detector("letterbox", out, 3, 0.3);
+             ObjectDetector strict = detector("letterbox", out, 3, 0.5);
+             ObjectDetector curve = detector("letterbox", out, 3, 0.05)) {
+            assertEquals(2, shipped.detect(frame(320, 320)).detections().size(), "manifest threshold 0.3");
             List<Detection> found = strict.detect(frame(320, 320)).detections();
             assertEquals(1, found.size());
             assertEquals("dog", found.get(0).label());
+            List<Detection> all = curve.detect(frame(320, 320)).detections();
+            assertEquals(3, all.size(), "a threshold below the manifest's reports down to it: " + all);
+            assertEquals(0.07, all.get(2).score(), 1e-6);
         }
+    }
+
+    @Test
+    void theDefaultThresholdIsTheManifestsUnlessOverridden() {
+        ModelManifest m = DetectionManifests.single("yolov8", List.of(-1, 6, 4), Map.of("score_threshold", 0.37), LABELS,
+                320, 320, "letterbox");
+        assertEquals(0.37, ReportingThreshold.of(m, null), 1e-9);
+        assertEquals(0.05, ReportingThreshold.of(m, 0.05), 1e-9);
+        ModelManifest unset = DetectionManifests.single("yolov8", List.of(-1, 6, 4), Map.of(), LABELS, 320, 320,
+                "letterbox");
+        assertEquals(dev.edgevision.core.detect.decode.DecoderSettings.DEFAULT_SCORE_THRESHOLD,
+                ReportingThreshold.of(unset, null), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> ReportingThreshold.of(m, 1.5));
     }
 
     @Test

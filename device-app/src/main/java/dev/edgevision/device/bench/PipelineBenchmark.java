@@ -1,16 +1,15 @@
 package dev.edgevision.device.bench;
 
 import dev.edgevision.camera.synthetic.SyntheticScene;
-import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.Detector;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.inference.ModelRunner;
-import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import dev.edgevision.device.pipeline.DetectorFactory;
-import dev.edgevision.device.pipeline.RecordFactory;
+import dev.edgevision.device.pipeline.ServedModel;
+import dev.edgevision.device.service.Appliance;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,11 @@ import java.util.List;
 /**
  * Measures, for one model and backend: the backend's raw inference rate on the batches real
  * frames produce, then the whole pipeline (pre-processing, inference, decoding, record, publish)
- * on the same frames replayed at full speed, with glass-to-publish latency percentiles, the share
+ * on the same frames replayed at full speed through the service's own assembly (an {@link Appliance}
+ * whose camera is a {@link ReplaySource}), with glass-to-publish latency percentiles, the share
  * of time per stage, and memory at start and end.
  */
 public final class PipelineBenchmark {
-    private final ModelBundle bundle;
-    private final Runners runners;
     private final PrintStream out;
 
     /**
@@ -36,15 +34,7 @@ public final class PipelineBenchmark {
     public record Figures(double rawFps, double singleMs, double pipelineFps) {
     }
 
-    /** Opens a new runner of the backend measured (each detector closes its own). */
-    @FunctionalInterface
-    public interface Runners {
-        ModelRunner open() throws DetectorException;
-    }
-
-    public PipelineBenchmark(ModelBundle bundle, Runners runners, PrintStream out) {
-        this.bundle = bundle;
-        this.runners = runners;
+    public PipelineBenchmark(PrintStream out) {
         this.out = out;
     }
 
@@ -62,33 +52,26 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Measures the backend for {@code rawSeconds}, then the pipeline for {@code seconds}, publishing through
-     * {@code publisher}.
+     * Measures the backend of {@code appliance}'s model for {@code rawSeconds}, then its pipeline
+     * for {@code seconds}: {@code replay} is the appliance's only camera, not yet opened, and
+     * {@code totals} one of its listeners.
      */
-    public Figures run(List<Frame> frames, double rawSeconds, double seconds, DetectionPublisher publisher)
-            throws Exception {
+    public Figures run(Appliance appliance, ReplaySource replay, StageTotals totals, List<Frame> frames,
+            double rawSeconds, double seconds) throws Exception {
         MemoryFigures start = MemoryFigures.now();
-        int[] batches = regionsPerFrame(frames);
-        double[] raw = rawRate(batches, rawSeconds);
+        ServedModel model = appliance.models().current();
+        int[] batches = regionsPerFrame(model, frames);
+        double[] raw = rawRate(model, batches, rawSeconds);
         double rawFps = raw[0];
-        StageTotals totals = new StageTotals(publisher);
-        CameraPipeline pipeline;
-        double fps;
-        try (Detector detector = DetectorFactory.open(bundle, runners.open(), 0.5)) {
-            RecordFactory records = new RecordFactory("bench", "cam0", detector.model(), detector.backend());
-            pipeline = new CameraPipeline("cam0", new ReplaySource(frames), detector, records, totals);
-            Thread thread = new Thread(pipeline, "bench-pipeline");
-            long t0 = System.nanoTime();
-            thread.start();
-            Thread.sleep((long) (seconds * 1000));
-            pipeline.stop();
-            thread.join();
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            fps = pipeline.processed() / elapsed;
-            out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s (%.0f %% of the raw inference rate),"
-                    + " %.1f detections per frame%n", pipeline.processed(), elapsed, fps, 100 * fps / rawFps,
-                    totals.meanDetections());
-        }
+        CameraPipeline pipeline = appliance.pipelines().get(0);
+        long t0 = System.nanoTime();
+        replay.open();
+        Thread.sleep((long) (seconds * 1000));
+        long processed = pipeline.processed();
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        double fps = processed / elapsed;
+        out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s (%.0f %% of the raw inference rate),"
+                + " %.1f detections per frame%n", processed, elapsed, fps, 100 * fps / rawFps, totals.meanDetections());
         out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
                 pipeline.latency().percentile(50), pipeline.latency().percentile(95), pipeline.latency().percentile(99));
         out.println("time per stage:  " + totals.shares());
@@ -96,14 +79,14 @@ public final class PipelineBenchmark {
         return new Figures(rawFps, raw[1], fps);
     }
 
-    private int[] regionsPerFrame(List<Frame> frames) throws DetectorException {
+    private static int[] regionsPerFrame(ServedModel model, List<Frame> frames) throws DetectorException {
         int[] batches = new int[frames.size()];
-        if (bundle.manifest().task() == Task.DETECTION) {
+        if (model.bundle().manifest().task() == Task.DETECTION) {
             // A detector sees each whole frame once: batch 1, whatever it finds.
             java.util.Arrays.fill(batches, 1);
             return batches;
         }
-        try (Detector counter = DetectorFactory.open(bundle, runners.open(), 0.0)) {
+        try (Detector counter = DetectorFactory.open(model.bundle(), model.runners().open("bench-count"), 0.0)) {
             for (int i = 0; i < frames.size(); i++) {
                 batches[i] = counter.detect(frames.get(i)).detections().size();
             }
@@ -124,8 +107,8 @@ public final class PipelineBenchmark {
     }
 
     /** Frames per second the backend alone sustains on those frames' batches, and one sample's latency. */
-    private double[] rawRate(int[] batches, double seconds) throws DetectorException {
-        try (ModelRunner runner = runners.open()) {
+    private double[] rawRate(ServedModel model, int[] batches, double seconds) throws DetectorException {
+        try (ModelRunner runner = model.runners().open("bench-raw")) {
             for (int i = 0; i < batches.length; i++) {
                 runner.run(Math.max(1, batches[i]));
             }

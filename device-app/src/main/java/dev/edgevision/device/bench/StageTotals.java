@@ -1,12 +1,11 @@
 package dev.edgevision.device.bench;
 
-import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
 import dev.edgevision.core.detect.StageTimings;
+import dev.edgevision.device.service.ApplianceListener;
 
-/** Passes records on to a publisher and adds up the time each stage took. */
-final class StageTotals implements DetectionPublisher {
-    private final DetectionPublisher next;
+/** Adds up the time each stage of the benchmark's records took. */
+public final class StageTotals implements ApplianceListener {
     private double capture;
     private double preprocess;
     private double inference;
@@ -15,13 +14,8 @@ final class StageTotals implements DetectionPublisher {
     private long records;
     private long detections;
 
-    StageTotals(DetectionPublisher next) {
-        this.next = next;
-    }
-
     @Override
-    public void publish(String camera, DetectionRecord record) {
-        next.publish(camera, record);
+    public void onRecord(String camera, DetectionRecord record) {
         StageTimings t = record.latencyMs();
         synchronized (this) {
             capture += t.capture();
@@ -52,10 +46,5 @@ final class StageTotals implements DetectionPublisher {
 
     private double pct(double part) {
         return total == 0 ? 0 : 100 * part / total;
-    }
-
-    @Override
-    public void close() {
-        next.close();
     }
 }

@@ -2,17 +2,21 @@ package dev.edgevision.device.cli;
 
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.core.detect.DetectionRecord;
 import dev.edgevision.device.bench.PipelineBenchmark;
+import dev.edgevision.device.bench.ReplaySource;
+import dev.edgevision.device.bench.StageTotals;
 import dev.edgevision.device.config.ApplianceConfig;
-import dev.edgevision.device.mqtt.DeviceStatus;
+import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.mqtt.EmbeddedBroker;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.mqtt.MqttSettings;
 import dev.edgevision.device.pipeline.BackendChoice;
-import dev.edgevision.device.pipeline.BackendRunners;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.BackendSelector;
 import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.device.service.Appliance;
+import dev.edgevision.device.service.ApplianceListener;
 import dev.edgevision.tensorrt.build.PrecisionChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,20 +90,45 @@ final class BenchCommand implements Callable<Integer> {
                      new DeviceStatus("bench", SoftwareVersion.get(), DetectorFactory.identity(bundle),
                              selection.backend().name().toLowerCase(Locale.ROOT), List.of("cam0")))) {
             if (selection.backend() == BackendChoice.ONNXRUNTIME) {
-                try (BackendRunners runners = BackendRunners.start(bundle, selection, null, threads)) {
-                    new PipelineBenchmark(bundle, () -> runners.open("bench"), System.out).run(frames, raw, seconds,
-                            publisher);
+                ReplaySource replay = new ReplaySource(frames);
+                StageTotals totals = new StageTotals();
+                try (Appliance appliance = assemble(config(bundle, null), home, selection, replay, totals, publisher)) {
+                    new PipelineBenchmark(System.out).run(appliance, replay, totals, frames, raw, seconds);
                 }
             } else {
-                PrecisionBench bench = new PrecisionBench(bundle, selection, home, threads, System.out);
+                PrecisionBench bench = new PrecisionBench(selection, home, System.out);
                 for (String precision : wanted) {
-                    bench.measure(section(precision), frames, raw, seconds, publisher);
+                    bench.measure(config(bundle, section(precision)), frames, raw, seconds, publisher);
                 }
                 bench.printSummary();
             }
             System.out.printf("mqtt:            %s%n", publisher.stats());
         }
         return 0;
+    }
+
+    /** The benchmark's service: no broker of its own, no camera but the replay; the bundle's own threshold. */
+    private ApplianceConfig config(ModelBundle bundle, ApplianceConfig.TensorrtSection tensorrt) {
+        return new ApplianceConfig(new ApplianceConfig.DeviceSection("bench"),
+                new ApplianceConfig.ModelSection(bundle.path().toAbsolutePath().toString(), backend, null, threads), List.of(), null,
+                tensorrt);
+    }
+
+    /**
+     * Starts the service that the benchmark measures: {@code replay} is its camera, {@code totals}
+     * hears its records, and each record goes to {@code publisher} (shared by every measurement, so
+     * not closed here).
+     */
+    static Appliance assemble(ApplianceConfig config, Path home, BackendSelection selection, ReplaySource replay,
+            StageTotals totals, MqttPublisher publisher) throws Exception {
+        return Appliance.builder(config, home).backend(selection).softwareVersion(SoftwareVersion.get())
+                .statsSeconds(3600).camera("cam0", replay).listener(totals)
+                .listener(new ApplianceListener() {
+                    @Override
+                    public void onRecord(String camera, DetectionRecord record) {
+                        publisher.publish(camera, record);
+                    }
+                }).start();
     }
 
     private ApplianceConfig.TensorrtSection section(String precision) {

@@ -4,8 +4,6 @@ import dev.edgevision.camera.synthetic.SyntheticSource;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.mqtt.EmbeddedBroker;
 import dev.edgevision.device.pipeline.CameraPipeline;
-import dev.edgevision.core.model.ModelBundle;
-import dev.edgevision.core.model.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +30,6 @@ final class DemoCommand implements Callable<Integer> {
      */
     static final String DEFAULT_MODEL = "models/digit-detector.vbundle";
 
-    /** Lowest score a classifier's detection is reported at; detectors report at their manifest's threshold. */
-    static final double CLASSIFIER_THRESHOLD = 0.5;
-
     @Option(names = "--seconds", defaultValue = "30", paramLabel = "S",
             description = "How long to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
     long seconds;
@@ -49,14 +44,6 @@ final class DemoCommand implements Callable<Integer> {
             description = "Frame source (default: ${DEFAULT-VALUE}).")
     String camera;
 
-    /**
-     * The reporting threshold for the bundle: a detector's manifest declares its own
-     * ({@code score_threshold}, which the detector applies anyway), a classifier gets {@link #CLASSIFIER_THRESHOLD}.
-     */
-    private static double threshold(Path bundle) throws Exception {
-        return ModelBundle.open(bundle).manifest().task() == Task.DETECTION ? 0.0 : CLASSIFIER_THRESHOLD;
-    }
-
     @Override
     public Integer call() throws Exception {
         Path home = ApplianceHome.path().toAbsolutePath();
@@ -66,12 +53,12 @@ final class DemoCommand implements Callable<Integer> {
             String uri = broker != null ? broker : embedded.uri();
             System.err.println("demo: broker " + uri + (embedded != null ? " (embedded)" : ""));
             ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("demo"),
-                    new ApplianceConfig.ModelSection(bundlePath.toString(), "auto", threshold(home.resolve(bundlePath)), 0),
+                    new ApplianceConfig.ModelSection(bundlePath.toString(), "auto", null, 0),
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),
                     new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);
                  ServiceRunner runner = ServiceRunner.start(config, home)) {
-                if (runner.service().pipelines().get(0).source() instanceof SyntheticSource synthetic) {
+                if (runner.appliance().pipelines().get(0).source() instanceof SyntheticSource synthetic) {
                     subscriber.compareWith(new TruthScore(synthetic::truth));
                 }
                 waitFor(runner);
@@ -84,14 +71,14 @@ final class DemoCommand implements Callable<Integer> {
     private void waitFor(ServiceRunner runner) throws InterruptedException {
         if (seconds == 0) {
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
-            runner.service().awaitEnd();
+            runner.appliance().awaitEnd();
         } else {
             Thread.sleep(seconds * 1000);
         }
     }
 
     private static void summary(ServiceRunner runner, DemoSubscriber subscriber) {
-        for (CameraPipeline p : runner.service().pipelines()) {
+        for (CameraPipeline p : runner.appliance().pipelines()) {
             System.err.printf("demo: %s processed %d frames (%d dropped by the camera), glass-to-publish latency"
                     + " p50 %.1f ms p95 %.1f ms%n", p.camera(), p.processed(), p.source().status().dropped(),
                     p.latency().percentile(50), p.latency().percentile(95));

@@ -5,14 +5,13 @@ import dev.edgevision.core.detect.Detector;
 import dev.edgevision.core.frame.CaptureStatus;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.frame.FrameSource;
-import dev.edgevision.core.model.ModelBundle;
+import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.pipeline.BackendChoice;
-import dev.edgevision.device.pipeline.BackendRunners;
-import dev.edgevision.device.pipeline.BackendSelection;
-import dev.edgevision.device.pipeline.BackendSelector;
 import dev.edgevision.device.pipeline.DetectorFactory;
 import dev.edgevision.device.pipeline.RecordFactory;
+import dev.edgevision.device.pipeline.ServedModel;
 import dev.edgevision.device.pipeline.TensorRtSettings;
+import dev.edgevision.device.service.Appliance;
 import dev.edgevision.tensorrt.build.BuildSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -56,9 +55,9 @@ public final class DetectCommand implements Callable<Integer> {
             description = "auto, tensorrt or onnxruntime (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
-            description = "Lowest score reported, 0..1 (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "Lowest score reported, 0..1 (default: the threshold the bundle ships with).")
+    Double threshold;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write records here instead of standard output.")
     Path out;
@@ -80,42 +79,38 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(threshold >= 0 && threshold <= 1)) {
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("--threshold must be in [0, 1], got " + threshold);
         }
         Path home = ApplianceHome.path();
-        ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve(DemoCommand.DEFAULT_MODEL));
-        BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
-        System.err.println("detect: backend " + selection.backend().name().toLowerCase(Locale.ROOT) + " ("
-                + selection.reason() + "), model " + bundle.manifest().name() + " " + bundle.manifest().version());
+        Path bundle = (model != null ? model : home.resolve(DemoCommand.DEFAULT_MODEL)).toAbsolutePath();
+        ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection(device == null
+                ? Hostname.get() : device), new ApplianceConfig.ModelSection(bundle.toString(), backend, threshold,
+                threads), List.of(), null);
         List<Path> files = expand(inputs);
         long frames = 0;
-        BuildSettings settings = TensorRtSettings.from(null, home, DetectorFactory.MAX_REGIONS);
-        try (BackendRunners runners = BackendRunners.start(bundle, selection, settings, threads)) {
-            if (!runners.awaitEngine(settings.buildTimeout().plusMinutes(1))) {
+        try (Appliance appliance = Appliance.builder(config, home).softwareVersion(SoftwareVersion.get()).start()) {
+            ServedModel served = appliance.models().current();
+            System.err.println("detect: backend " + served.selection().backend().name().toLowerCase(Locale.ROOT)
+                    + " (" + served.selection().reason() + "), model " + served.identity().name() + " "
+                    + served.identity().version() + ", scores from " + served.threshold());
+            BuildSettings settings = TensorRtSettings.from(null, home, DetectorFactory.MAX_REGIONS);
+            if (!served.awaitEngine(settings.buildTimeout().plusMinutes(1))) {
                 System.err.println("detect: the TensorRT engine is not ready in time");
             }
-            if (selection.backend() == BackendChoice.TENSORRT) {
-                System.err.println("detect: " + runners.reason());
+            if (served.selection().backend() == BackendChoice.TENSORRT) {
+                System.err.println("detect: " + served.backendReason());
             }
-            frames = detectAll(bundle, runners, files);
+            Detector detector = appliance.detector("detect");
+            RecordFactory records = appliance.records(camera, detector);
+            try (Writer writer = open()) {
+                for (Path file : files) {
+                    frames += detectFile(file, detector, records, writer);
+                }
+            }
         }
         System.err.printf("detect: %d frames from %d inputs, %d failed%n", frames, files.size(), failures);
         return failures == 0 ? 0 : 1;
-    }
-
-    /** Runs every file through one detector on the backend's runner, as the service would. */
-    private long detectAll(ModelBundle bundle, BackendRunners runners, List<Path> files) throws Exception {
-        long frames = 0;
-        try (Detector detector = DetectorFactory.open(bundle, runners.open("detect"), threshold);
-             Writer writer = open()) {
-            RecordFactory records = new RecordFactory(device == null ? Hostname.get() : device, camera,
-                    detector.model(), detector::backend);
-            for (Path file : files) {
-                frames += detectFile(file, detector, records, writer);
-            }
-        }
-        return frames;
     }
 
     private Writer open() throws IOException {

@@ -1,14 +1,16 @@
 package dev.edgevision.device.cli;
 
-import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.frame.Frame;
-import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.device.bench.PipelineBenchmark;
+import dev.edgevision.device.bench.ReplaySource;
+import dev.edgevision.device.bench.StageTotals;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.pipeline.BackendRunners;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.DetectorFactory;
 import dev.edgevision.device.pipeline.TensorRtSettings;
+import dev.edgevision.device.mqtt.MqttPublisher;
+import dev.edgevision.device.service.Appliance;
 import dev.edgevision.tensorrt.build.BuildSettings;
 import dev.edgevision.tensorrt.serve.EngineOutcome;
 import java.io.PrintStream;
@@ -23,28 +25,28 @@ import java.util.Optional;
  * runs on it; a summary table ends the run.
  */
 final class PrecisionBench {
-    private final ModelBundle bundle;
     private final BackendSelection selection;
     private final Path home;
-    private final int threads;
     private final PrintStream out;
     private final List<String> rows = new ArrayList<>();
 
-    PrecisionBench(ModelBundle bundle, BackendSelection selection, Path home, int threads, PrintStream out) {
-        this.bundle = bundle;
+    PrecisionBench(BackendSelection selection, Path home, PrintStream out) {
         this.selection = selection;
         this.home = home;
-        this.threads = threads;
         this.out = out;
     }
 
-    void measure(ApplianceConfig.TensorrtSection section, List<Frame> frames, double rawSeconds, double seconds,
-            DetectionPublisher publisher) throws Exception {
-        String precision = section.precision();
-        BuildSettings settings = TensorRtSettings.from(section, home, DetectorFactory.MAX_REGIONS);
+    /** Prepares the engine of {@code config}'s precision as the service would, then measures it. */
+    void measure(ApplianceConfig config, List<Frame> frames, double rawSeconds, double seconds,
+            MqttPublisher publisher) throws Exception {
+        String precision = config.tensorrt().precision();
+        BuildSettings settings = TensorRtSettings.from(config.tensorrt(), home, DetectorFactory.MAX_REGIONS);
         out.printf("%n== %s (engines in %s)%n", precision, settings.cacheDir());
         long t0 = System.nanoTime();
-        try (BackendRunners runners = BackendRunners.start(bundle, selection, settings, threads)) {
+        ReplaySource replay = new ReplaySource(frames);
+        StageTotals totals = new StageTotals();
+        try (Appliance appliance = BenchCommand.assemble(config, home, selection, replay, totals, publisher)) {
+            BackendRunners runners = appliance.models().current().runners();
             runners.awaitEngine(settings.buildTimeout().plusMinutes(1));
             double prepared = (System.nanoTime() - t0) / 1e9;
             Optional<EngineOutcome> outcome = runners.outcome();
@@ -62,8 +64,8 @@ final class PrecisionBench {
             String build = String.format("%.1f s (%s)", o.buildSeconds(), o.builder());
             out.printf("engine:          %s, built in %s%s; %s%n", o.backend(), build, o.fromCache()
                     ? String.format(", loaded from the cache in %.1f s", prepared) : "", o.validation().reason());
-            PipelineBenchmark.Figures f = new PipelineBenchmark(bundle, () -> runners.open("bench"), out)
-                    .run(frames, rawSeconds, seconds, publisher);
+            PipelineBenchmark.Figures f = new PipelineBenchmark(out).run(appliance, replay, totals, frames, rawSeconds,
+                    seconds);
             rows.add(String.format("%-9s  %-24s  %10.3f ms  %10.1f  %10.1f", precision, build, f.singleMs(), f.rawFps(),
                     f.pipelineFps()));
         }

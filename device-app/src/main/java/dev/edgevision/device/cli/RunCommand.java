@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
         Path home = config.toAbsolutePath().getParent();
         try (ServiceRunner runner = ServiceRunner.start(loaded, home)) {
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
-            runner.service().awaitEnd();
+            runner.appliance().awaitEnd();
         }
         return 0;
     }

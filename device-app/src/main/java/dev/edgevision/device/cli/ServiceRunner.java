@@ -1,54 +1,49 @@
 package dev.edgevision.device.cli;
 
 import dev.edgevision.device.config.ApplianceConfig;
-import dev.edgevision.device.mqtt.DeviceStatus;
+import dev.edgevision.device.mqtt.MqttCommands;
+import dev.edgevision.device.mqtt.MqttListener;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.mqtt.MqttSettings;
-import dev.edgevision.device.pipeline.DetectorFactory;
-import dev.edgevision.device.service.ApplianceService;
-import dev.edgevision.device.service.StatusReporter;
-import dev.edgevision.device.service.StdoutPublisher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.edgevision.device.service.Appliance;
+import dev.edgevision.device.service.StdoutListener;
+import dev.edgevision.device.status.DeviceStatus;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Starts the service for {@code run} and {@code demo}: publisher, pipelines, status reports. */
+/**
+ * Starts the service for {@code run} and {@code demo}: the appliance with its MQTT listener and
+ * commands (or standard output without a broker).
+ */
 final class ServiceRunner implements AutoCloseable {
     static final long STATS_SECONDS = 10;
 
-    private final ApplianceService service;
+    private final Appliance appliance;
     private final MqttPublisher mqtt;
-    private final StatusReporter reporter;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final MqttCommands commands;
 
-    private ServiceRunner(ApplianceService service, MqttPublisher mqtt, StatusReporter reporter) {
-        this.service = service;
+    private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands) {
+        this.appliance = appliance;
         this.mqtt = mqtt;
-        this.reporter = reporter;
+        this.commands = commands;
     }
 
     static ServiceRunner start(ApplianceConfig config, Path home) throws Exception {
-        MqttPublisher[] mqtt = new MqttPublisher[1];
-        ApplianceService service = ApplianceService.start(config, home, (bundle, selection) -> {
-            if (config.mqtt() == null) {
-                return new StdoutPublisher(System.out);
-            }
-            DeviceStatus starting = new DeviceStatus("starting", SoftwareVersion.get(),
-                    DetectorFactory.identity(bundle), null,
-                    config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList());
-            try {
-                mqtt[0] = MqttPublisher.start(settings(config, home), starting);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return mqtt[0];
-        });
         long statsSeconds = config.mqtt() == null || config.mqtt().statsSeconds() == null ? STATS_SECONDS
                 : config.mqtt().statsSeconds();
-        StatusReporter reporter = mqtt[0] == null ? null
-                : new StatusReporter(mqtt[0], service, SoftwareVersion.get(), statsSeconds);
-        return new ServiceRunner(service, mqtt[0], reporter);
+        Appliance.Builder builder = Appliance.builder(config, home).softwareVersion(SoftwareVersion.get())
+                .statsSeconds(statsSeconds);
+        MqttPublisher mqtt = null;
+        if (config.mqtt() == null) {
+            builder.listener(new StdoutListener(System.out));
+        } else {
+            mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(), null,
+                    null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
+            builder.listener(new MqttListener(mqtt));
+        }
+        Appliance appliance = builder.start();
+        MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
+        return new ServiceRunner(appliance, mqtt, commands);
     }
 
     static MqttSettings settings(ApplianceConfig config, Path home) {
@@ -83,23 +78,20 @@ final class ServiceRunner implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".local", "state", "edgevision", "mqtt-spool");
     }
 
-    ApplianceService service() {
-        return service;
+    Appliance appliance() {
+        return appliance;
     }
 
     MqttPublisher mqtt() {
         return mqtt;
     }
 
-    /** Stops reports and pipelines; the publisher sends the offline status as it closes. */
+    /** Stops commands, then the appliance; its MQTT listener sends the offline status as it closes. */
     @Override
     public void close() {
-        if (closed.getAndSet(true)) {
-            return;
+        if (commands != null) {
+            commands.close();
         }
-        if (reporter != null) {
-            reporter.close();
-        }
-        service.close();
+        appliance.close();
     }
 }

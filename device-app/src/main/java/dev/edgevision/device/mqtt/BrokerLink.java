@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.SocketFactory;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -12,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,7 @@ final class BrokerLink {
     private final Supplier<byte[]> will;
     private final SocketFactory socketFactory;
     private final Backoff backoff;
+    private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
     private MqttAsyncClient client;
     private long attempts;
     private long attemptDeadlineNanos;
@@ -100,7 +105,7 @@ final class BrokerLink {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                // the publisher subscribes to nothing (commands come with a later issue)
+                deliver(topic, message.getPayload());
             }
 
             @Override
@@ -192,7 +197,35 @@ final class BrokerLink {
         everConnected = true;
         failures = 0;
         lastReason = null;
+        subscriptions.keySet().forEach(this::subscribeNow);
         listener.linkUp();
+    }
+
+    /**
+     * Subscribes to {@code filter} at QoS 1 now if connected and on every connection from now on;
+     * {@code handler} gets each message (on the client's thread: it must hand the work over).
+     */
+    void subscribe(String filter, BiConsumer<String, byte[]> handler) {
+        subscriptions.put(filter, handler);
+        if (state == State.CONNECTED) {
+            subscribeNow(filter);
+        }
+    }
+
+    private void subscribeNow(String filter) {
+        try {
+            client.subscribe(filter, 1);
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("MQTT: cannot subscribe to {} on {}: {}", filter, settings.broker(), e.toString());
+        }
+    }
+
+    private void deliver(String topic, byte[] payload) {
+        subscriptions.forEach((filter, handler) -> {
+            if (MqttTopic.isMatched(filter, topic)) {
+                handler.accept(topic, payload);
+            }
+        });
     }
 
     private void failed(Throwable failure, boolean wasConnected) {

@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.core.detect.DetectionJson;
 import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
@@ -41,6 +42,7 @@ public final class MqttPublisher implements DetectionPublisher {
     private final ArrayBlockingQueue<Outbound> queue;
     private final SenderLoop sender;
     private final Thread thread;
+    private final BrokerLink link;
     private final AtomicReference<DeviceStatus> status;
     private final Map<String, String> detectionTopics = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -54,7 +56,7 @@ public final class MqttPublisher implements DetectionPublisher {
         this.sender = new SenderLoop(queue, spool, counters, settings.maxInflight(), topics.status(),
                 () -> Payloads.status(settings.deviceId(), status.get(), null, counters.snapshot()),
                 () -> Payloads.status(settings.deviceId(), status.get().withState(DeviceStatus.OFFLINE), "shutdown", null));
-        BrokerLink link = new BrokerLink(settings, counters, sender::post, sender, topics.status(),
+        this.link = new BrokerLink(settings, counters, sender::post, sender, topics.status(),
                 () -> Payloads.will(settings.deviceId(), status.get()));
         this.thread = new Thread(sender, "mqtt-sender-" + settings.deviceId());
         thread.setDaemon(true);
@@ -124,6 +126,23 @@ public final class MqttPublisher implements DetectionPublisher {
         Map<String, ?> copy = Map.copyOf(fields);
         offer(new Outbound(topics.stats(), 0, false,
                 () -> Payloads.stats(settings.deviceId(), status.get().model(), copy, counters.snapshot())));
+    }
+
+    /**
+     * Queues a response or job message (JSON) for {@code topic} at QoS 1, not retained; it waits in
+     * the spool while the broker is away. Returns at once.
+     */
+    public void publishReply(String topic, byte[] payload) {
+        byte[] copy = payload.clone();
+        offer(new Outbound(topic, 1, false, () -> copy));
+    }
+
+    /**
+     * Subscribes to {@code filter} (QoS 1) on this and every later connection; {@code handler} gets
+     * each message's topic and payload on the MQTT client's thread and must hand the work over.
+     */
+    public void subscribe(String filter, java.util.function.BiConsumer<String, byte[]> handler) {
+        sender.post(() -> link.subscribe(filter, handler));
     }
 
     /** The publisher's figures now. */

@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.device.status.DeviceStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -55,6 +55,12 @@ public final class Topics {
         return base + "/cmd/#";
     }
 
+    /** The command a topic under {@link #commands()} names ({@code reload} for {@code .../cmd/reload}), or null. */
+    public String commandName(String topic) {
+        String start = base + "/cmd/";
+        return topic.startsWith(start) && topic.length() > start.length() ? topic.substring(start.length()) : null;
+    }
+
     /** A job topic, e.g. {@code job("42/progress")}; levels separated by '/'. */
     public String job(String path) {
         return base + "/jobs/" + requirePath("job", path);

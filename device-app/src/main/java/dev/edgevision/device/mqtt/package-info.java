@@ -5,6 +5,6 @@
  *
  * <p>{@link dev.edgevision.device.mqtt.MqttPublisher} is the entry point; it takes its
  * {@link dev.edgevision.device.mqtt.MqttSettings} slice of the configuration and an initial
- * {@link dev.edgevision.device.mqtt.DeviceStatus}.
+ * {@link dev.edgevision.device.status.DeviceStatus}.
  */
 package dev.edgevision.device.mqtt;

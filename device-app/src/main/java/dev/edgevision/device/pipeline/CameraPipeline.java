@@ -85,6 +85,11 @@ public final class CameraPipeline implements Runnable {
         return camera;
     }
 
+    /** The detector this pipeline runs (the model slot's, which follows swaps). */
+    public Detector detector() {
+        return detector;
+    }
+
     public FrameSource source() {
         return source;
     }

@@ -17,15 +17,18 @@ public final class RecordFactory {
 
     private final String device;
     private final String camera;
-    private final ModelIdentity model;
+    private final Supplier<ModelIdentity> model;
     private final Supplier<String> backend;
 
     public RecordFactory(String device, String camera, ModelIdentity model, String backend) {
-        this(device, camera, model, () -> backend);
+        this(device, camera, () -> model, () -> backend);
     }
 
-    /** Records whose backend is asked for per record: a pipeline may move from the CPU to TensorRT while it runs. */
-    public RecordFactory(String device, String camera, ModelIdentity model, Supplier<String> backend) {
+    /**
+     * Records whose model and backend are asked for per record: a pipeline may move from the CPU to
+     * TensorRT, or to a new model, while it runs.
+     */
+    public RecordFactory(String device, String camera, Supplier<ModelIdentity> model, Supplier<String> backend) {
         this.device = device;
         this.camera = camera;
         this.model = model;
@@ -42,7 +45,7 @@ public final class RecordFactory {
         StageTimings timings = new StageTimings(round(capture), round(result.preprocessMs()),
                 round(result.inferenceMs()), round(result.postprocessMs()), round(total));
         return new DetectionRecord(DetectionRecord.SCHEMA, device, camera, source, frame.sequence(),
-                TS.format(Instant.ofEpochMilli(frame.captureEpochMillis())), frame.width(), frame.height(), model,
+                TS.format(Instant.ofEpochMilli(frame.captureEpochMillis())), frame.width(), frame.height(), model.get(),
                 backend.get(), timings, result.detections());
     }
 

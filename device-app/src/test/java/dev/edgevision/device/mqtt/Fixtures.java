@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.core.detect.BoundingBox;
 import dev.edgevision.core.detect.Detection;
 import dev.edgevision.core.detect.DetectionRecord;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.device.config.ApplianceConfig;
-import dev.edgevision.device.mqtt.DeviceStatus;
+import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.mqtt.EmbeddedBroker;
+import dev.edgevision.device.mqtt.MqttListener;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.mqtt.MqttSettings;
 import dev.edgevision.device.pipeline.BackendChoice;
@@ -70,28 +70,24 @@ class EngineSwitchOverTest {
         Path bundle = FakeTensorRt.bundleWithSamples(HOME, dir);
         FakeTensorRt trt = new FakeTensorRt(false);
         List<String> backends = new CopyOnWriteArrayList<>();
-        DetectionPublisher records = new DetectionPublisher() {
+        ApplianceListener records = new ApplianceListener() {
             @Override
-            public void publish(String camera, DetectionRecord record) {
+            public void onRecord(String camera, DetectionRecord record) {
                 backends.add(record.backend());
             }
-
-            @Override
-            public void close() {
-            }
         };
-        try (ApplianceService service = ApplianceService.start(config(bundle, null), HOME, (b, s) -> records, GPU,
-                trt.parts(ModelBundle.open(bundle)))) {
+        try (Appliance service = Appliance.builder(config(bundle, null), HOME).backend(GPU)
+                .engineParts(trt.parts(ModelBundle.open(bundle))).listener(records).start()) {
             await(() -> backends.size() >= 3, "records from the CPU");
             assertTrue(backends.stream().allMatch("onnxruntime-cpu"::equals), backends.toString());
-            assertEquals(EngineStatus.State.BUILDING, service.engineStatus().orElseThrow().state());
-            assertTrue(service.backendReason().startsWith("engine building, the CPU serves meanwhile: building the"
-                    + " TensorRT fp16 engine"), service.backendReason());
+            assertEquals(EngineStatus.State.BUILDING, service.models().current().engineStatus().orElseThrow().state());
+            assertTrue(service.models().current().backendReason().startsWith("engine building, the CPU serves meanwhile: building the"
+                    + " TensorRT fp16 engine"), service.models().current().backendReason());
             trt.release.countDown();
             await(() -> backends.contains("tensorrt-fp16"), "records from TensorRT");
             assertEquals("tensorrt-fp16", service.backendName());
-            assertTrue(service.backendReason().startsWith(GPU.reason() + "; TensorRT fp16 engine ready"),
-                    service.backendReason());
+            assertTrue(service.models().current().backendReason().startsWith(GPU.reason()
+                    + "; TensorRT fp16 engine ready"), service.models().current().backendReason());
             int switched = backends.indexOf("tensorrt-fp16");
             assertTrue(backends.subList(switched, backends.size()).stream().allMatch("tensorrt-fp16"::equals),
                     "no record goes back to the CPU: " + backends);
@@ -110,17 +106,11 @@ class EngineSwitchOverTest {
                     statuses.add(JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8))));
             ApplianceConfig config = config(bundle, new ApplianceConfig.MqttSection(broker.uri(), null, null, "vision",
                     0, dir.resolve("spool").toString(), 1));
-            MqttPublisher[] mqtt = new MqttPublisher[1];
-            try (ApplianceService service = ApplianceService.start(config, HOME, (b, s) -> {
-                try {
-                    mqtt[0] = MqttPublisher.start(MqttSettings.builder(broker.uri(), "trt-1", dir.resolve("spool"))
-                            .build(), new DeviceStatus("starting", "test", null, null, List.of("desk")));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return mqtt[0];
-            }, GPU, trt.parts(ModelBundle.open(bundle)));
-                 StatusReporter reporter = new StatusReporter(mqtt[0], service, "test", 1)) {
+            MqttPublisher mqtt = MqttPublisher.start(MqttSettings.builder(broker.uri(), "trt-1", dir.resolve("spool"))
+                    .build(), new DeviceStatus("starting", "test", null, null, List.of("desk")));
+            try (Appliance service = Appliance.builder(config, HOME).backend(GPU)
+                    .engineParts(trt.parts(ModelBundle.open(bundle))).listener(new MqttListener(mqtt))
+                    .softwareVersion("test").statsSeconds(1).start()) {
                 await(() -> statuses.stream().anyMatch(s -> "building".equals(s.path("engine").path("state").asText())),
                         "a status saying the engine builds");
                 trt.release.countDown();

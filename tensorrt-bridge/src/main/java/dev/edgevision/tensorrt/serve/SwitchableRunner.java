@@ -2,7 +2,7 @@ package dev.edgevision.tensorrt.serve;
 
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.inference.ModelRunner;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.edgevision.core.swap.Handover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +19,8 @@ public final class SwitchableRunner implements ModelRunner {
     private final float[] input;
     private final int maxBatch;
     private final int sampleSize;
-    private final AtomicReference<ModelRunner> pending = new AtomicReference<>();
+    private final Handover<ModelRunner> pending = new Handover<>(ModelRunner::close);
     private volatile ModelRunner current;
-    private volatile boolean closed;
 
     /**
      * @param name the pipeline's name, for the log
@@ -40,21 +39,12 @@ public final class SwitchableRunner implements ModelRunner {
      * runner it replaces. A runner offered after {@link #close} is closed at once.
      */
     public void offer(ModelRunner next) {
-        ModelRunner replaced = pending.getAndSet(next);
-        if (replaced != null) {
-            replaced.close();
-        }
-        if (closed) {
-            ModelRunner left = pending.getAndSet(null);
-            if (left != null) {
-                left.close();
-            }
-        }
+        pending.offer(next);
     }
 
     /** Whether an offered runner is waiting for the next run. */
     public boolean switchPending() {
-        return pending.get() != null;
+        return pending.pending();
     }
 
     @Override
@@ -87,7 +77,7 @@ public final class SwitchableRunner implements ModelRunner {
     }
 
     private void takeOffer() {
-        ModelRunner next = pending.getAndSet(null);
+        ModelRunner next = pending.take();
         if (next == null) {
             return;
         }
@@ -106,11 +96,7 @@ public final class SwitchableRunner implements ModelRunner {
 
     @Override
     public void close() {
-        closed = true;
-        ModelRunner left = pending.getAndSet(null);
-        if (left != null) {
-            left.close();
-        }
+        pending.close();
         current.close();
     }
 }

@@ -1,20 +1,19 @@
 package dev.edgevision.device.service;
 
 import dev.edgevision.core.detect.DetectionJson;
-import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
 import java.io.PrintStream;
 
-/** Publishes records as JSON Lines on standard output: the service without a broker. */
-public final class StdoutPublisher implements DetectionPublisher {
+/** Records as JSON Lines on standard output: the service without a broker. */
+public final class StdoutListener implements ApplianceListener {
     private final PrintStream out;
 
-    public StdoutPublisher(PrintStream out) {
+    public StdoutListener(PrintStream out) {
         this.out = out;
     }
 
     @Override
-    public void publish(String camera, DetectionRecord record) {
+    public void onRecord(String camera, DetectionRecord record) {
         out.println(DetectionJson.write(record));
     }
 

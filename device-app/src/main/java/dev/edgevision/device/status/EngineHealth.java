@@ -1,4 +1,4 @@
-package dev.edgevision.device.mqtt;
+package dev.edgevision.device.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package dev.edgevision.device.mqtt;
+package dev.edgevision.device.status;
 
 import dev.edgevision.core.detect.ModelIdentity;
 import java.util.List;

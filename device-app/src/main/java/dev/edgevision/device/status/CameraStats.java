@@ -1,0 +1,18 @@
+package dev.edgevision.device.status;
+
+/**
+ * One camera's figures over the last stats interval.
+ *
+ * @param fps frames processed per second over the interval
+ * @param p50 glass-to-publish latency percentiles of recent frames, milliseconds (also p95, p99)
+ * @param processed frames processed since start
+ * @param failed frames whose processing failed since start
+ * @param captured frames the source captured since start
+ * @param dropped frames the source dropped because the pipeline was busy
+ * @param reopened times the source was reopened
+ * @param state the source's state, lower case ({@code streaming}, {@code reconnecting}, ...)
+ * @param lastError the source's most recent error, or null
+ */
+public record CameraStats(double fps, double p50, double p95, double p99, long processed, long failed, long captured,
+        long dropped, long reopened, String state, String lastError) {
+}

@@ -1,0 +1,15 @@
+package dev.edgevision.device.status;
+
+import java.util.Map;
+
+/**
+ * The service's figures at one moment: per camera, and the backend serving.
+ *
+ * @param cameras figures by camera name, in configuration order
+ * @param backend the backend serving now, e.g. {@code onnxruntime-cpu}
+ */
+public record StatsSnapshot(Map<String, CameraStats> cameras, String backend) {
+    public StatsSnapshot {
+        cameras = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cameras));
+    }
+}
