@@ -51,6 +51,26 @@ class DetectWithDetectorTest {
     }
 
     @Test
+    void theThresholdIsTheBundlesUnlessGivenAndAGivenOneReportsBelowIt() throws Exception {
+        Path bundle = dir.resolve("foreign.vbundle");
+        DetectionBundles.yolov8(bundle);
+        Path image = dir.resolve("street.png");
+        ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_3BYTE_BGR), "png", image.toFile());
+        CapturedRun shipped = CliRun.of("detect", "--model", bundle.toString(), image.toString());
+        assertEquals(0, shipped.status(), shipped.err());
+        assertEquals(2, DetectionJson.read(shipped.out().strip()).detections().size(), "the manifest's 0.5 keeps"
+                + " the cat (0.9) and the dog (0.7): " + shipped.out());
+        assertTrue(shipped.err().contains("scores from 0.5 (the bundle's)"), shipped.err());
+        CapturedRun low = CliRun.of("detect", "--model", bundle.toString(), "--threshold", "0.05", image.toString());
+        assertEquals(0, low.status(), low.err());
+        List<Detection> all = DetectionJson.read(low.out().strip()).detections();
+        assertEquals(3, all.size(), "--threshold 0.05 reports the 0.1 box too: " + low.out());
+        assertEquals(0.1, all.get(2).score(), 1e-6);
+        CapturedRun high = CliRun.of("detect", "--model", bundle.toString(), "--threshold", "0.8", image.toString());
+        assertEquals(1, DetectionJson.read(high.out().strip()).detections().size(), high.out());
+    }
+
+    @Test
     void theDemoRunsADetectionBundleAndItsRecordsArriveOverMqtt() throws Exception {
         Path bundle = dir.resolve("foreign.vbundle");
         DetectionBundles.yolov8(bundle);
