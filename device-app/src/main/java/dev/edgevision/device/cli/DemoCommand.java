@@ -55,7 +55,9 @@ final class DemoCommand implements Callable<Integer> {
             ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("demo"),
                     new ApplianceConfig.ModelSection(bundlePath.toString(), "auto", null, 0),
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),
-                    new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null));
+                    new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null), null,
+                    new ApplianceConfig.UpdateSection(true, spool.resolveSibling(spool.getFileName() + "-updates")
+                            .toString(), 10, null));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);
                  ServiceRunner runner = ServiceRunner.start(config, home)) {
                 if (runner.appliance().pipelines().get(0).source() instanceof SyntheticSource synthetic) {

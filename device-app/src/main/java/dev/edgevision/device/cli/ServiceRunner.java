@@ -8,8 +8,16 @@ import dev.edgevision.device.mqtt.MqttSettings;
 import dev.edgevision.device.service.Appliance;
 import dev.edgevision.device.service.StdoutListener;
 import dev.edgevision.device.status.DeviceStatus;
+import dev.edgevision.device.mqtt.MqttJobs;
+import dev.edgevision.device.update.ApplianceTarget;
+import dev.edgevision.device.update.OpenedBundleCheck;
+import dev.edgevision.device.update.UpdateEngine;
+import dev.edgevision.device.update.UpdateSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the service for {@code run} and {@code demo}: the appliance with its MQTT listener and
@@ -17,21 +25,30 @@ import java.util.List;
  */
 final class ServiceRunner implements AutoCloseable {
     static final long STATS_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
     private final Appliance appliance;
     private final MqttPublisher mqtt;
     private final MqttCommands commands;
+    private final UpdateEngine updates;
+    private final MqttJobs jobs;
 
-    private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands) {
+    private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
+            MqttJobs jobs) {
         this.appliance = appliance;
         this.mqtt = mqtt;
         this.commands = commands;
+        this.updates = updates;
+        this.jobs = jobs;
     }
 
     static ServiceRunner start(ApplianceConfig config, Path home) throws Exception {
         long statsSeconds = config.mqtt() == null || config.mqtt().statsSeconds() == null ? STATS_SECONDS
                 : config.mqtt().statsSeconds();
-        Appliance.Builder builder = Appliance.builder(config, home).softwareVersion(SoftwareVersion.get())
+        UpdateEngine updates = updatesWanted(config) ? UpdateEngine.open(updateDir(config, home),
+                new OpenedBundleCheck(), updateSettings(config)) : null;
+        ApplianceConfig served = updates == null ? config : servingFromStore(config, home, updates);
+        Appliance.Builder builder = Appliance.builder(served, home).softwareVersion(SoftwareVersion.get())
                 .statsSeconds(statsSeconds);
         MqttPublisher mqtt = null;
         if (config.mqtt() == null) {
@@ -43,7 +60,57 @@ final class ServiceRunner implements AutoCloseable {
         }
         Appliance appliance = builder.start();
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
-        return new ServiceRunner(appliance, mqtt, commands);
+        MqttJobs jobs = null;
+        if (updates != null) {
+            updates.start(new ApplianceTarget(appliance, Duration.ofMinutes(45), Duration.ofMillis(
+                    config.update() == null || config.update().latencyBudgetMs() == null ? 250
+                            : config.update().latencyBudgetMs())));
+            if (mqtt != null) {
+                jobs = MqttJobs.create(mqtt, updates);
+                updates.fetcher("mqtt-chunks", jobs.chunks());
+                jobs.start();
+            }
+        }
+        return new ServiceRunner(appliance, mqtt, commands, updates, jobs);
+    }
+
+    /** Updates are taken when the configuration says so, and by default whenever there is a broker. */
+    static boolean updatesWanted(ApplianceConfig config) {
+        Boolean enabled = config.update() == null ? null : config.update().enabled();
+        return enabled != null ? enabled : config.mqtt() != null;
+    }
+
+    static UpdateSettings updateSettings(ApplianceConfig config) {
+        UpdateSettings settings = UpdateSettings.defaults();
+        if (config.update() != null && config.update().probationS() != null) {
+            settings = settings.withProbation(Duration.ofSeconds(config.update().probationS()));
+        }
+        return settings;
+    }
+
+    /** The configured update folder, else systemd's state directory, else the user's state folder. */
+    static Path updateDir(ApplianceConfig config, Path home) {
+        if (config.update() != null && config.update().stateDir() != null) {
+            return home.resolve(config.update().stateDir());
+        }
+        String state = System.getenv("STATE_DIRECTORY");
+        if (state != null && !state.isBlank()) {
+            return Path.of(state.split(":")[0], "updates");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "state", "edgevision", "updates");
+    }
+
+    /** The configuration with the bundle an update installed, when the model store has one. */
+    private static ApplianceConfig servingFromStore(ApplianceConfig config, Path home, UpdateEngine updates) {
+        Path configured = home.resolve(config.model().bundle());
+        Path serve = updates.bundleToServe(configured);
+        if (serve.equals(configured)) {
+            return config;
+        }
+        LOG.info("model: serving {} from the model store (installed by an update) instead of {}", serve, configured);
+        ApplianceConfig.ModelSection m = config.model();
+        return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
+                m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update());
     }
 
     static MqttSettings settings(ApplianceConfig config, Path home) {
@@ -86,9 +153,19 @@ final class ServiceRunner implements AutoCloseable {
         return mqtt;
     }
 
-    /** Stops commands, then the appliance; its MQTT listener sends the offline status as it closes. */
+    UpdateEngine updates() {
+        return updates;
+    }
+
+    /** Stops jobs and commands, then the appliance; its MQTT listener sends the offline status as it closes. */
     @Override
     public void close() {
+        if (jobs != null) {
+            jobs.close();
+        }
+        if (updates != null) {
+            updates.close();
+        }
         if (commands != null) {
             commands.close();
         }

@@ -16,18 +16,37 @@ import java.util.regex.Pattern;
  * @param cameras the frame sources, at least one
  * @param mqtt the broker; {@code null} runs without MQTT (records go to the log)
  * @param tensorrt how TensorRT engines are built and run; {@code null} for the defaults
+ * @param update how remote model updates are taken; {@code null} for the defaults
  */
 public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
-        MqttSection mqtt, TensorrtSection tensorrt) {
+        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @JsonCreator
     public ApplianceConfig {
     }
 
-    /** A configuration with the TensorRT defaults. */
+    /** A configuration with the TensorRT and update defaults. */
     public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt) {
-        this(device, model, cameras, mqtt, null);
+        this(device, model, cameras, mqtt, null, null);
+    }
+
+    /** A configuration with the update defaults. */
+    public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
+            TensorrtSection tensorrt) {
+        this(device, model, cameras, mqtt, tensorrt, null);
+    }
+
+    /**
+     * The {@code update:} slice; every key is optional.
+     *
+     * @param enabled whether the device takes update jobs (true by default when there is a broker)
+     * @param stateDir where the model store and job journal live (default: $STATE_DIRECTORY/updates or
+     *     ~/.local/state/edgevision/updates)
+     * @param probationS seconds a new model is watched before its job succeeds (60)
+     * @param latencyBudgetMs most a new model's single-sample inference may take, median (250)
+     */
+    public record UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs) {
     }
 
     /** @param id device id in topics and records */
@@ -108,6 +127,9 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         if (tensorrt != null) {
             TensorrtChecks.check(tensorrt, problems);
         }
+        if (update != null) {
+            checkUpdate(problems);
+        }
         return problems;
     }
 
@@ -137,6 +159,18 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
                 problems.add("cameras[" + i + "].uri must be a source URI such as synthetic://digits or"
                         + " v4l2:///dev/video0, got " + (c == null ? "nothing" : "'" + c.uri() + "'"));
             }
+        }
+    }
+
+    private void checkUpdate(List<String> problems) {
+        if (update.stateDir() != null && update.stateDir().isBlank()) {
+            problems.add("update.state_dir must be a folder, got an empty value");
+        }
+        if (update.probationS() != null && (update.probationS() < 0 || update.probationS() > 86_400)) {
+            problems.add("update.probation_s must be 0..86400 (seconds), got " + update.probationS());
+        }
+        if (update.latencyBudgetMs() != null && (update.latencyBudgetMs() < 1 || update.latencyBudgetMs() > 60_000)) {
+            problems.add("update.latency_budget_ms must be 1..60000, got " + update.latencyBudgetMs());
         }
     }
 

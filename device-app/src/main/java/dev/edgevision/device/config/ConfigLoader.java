@@ -78,7 +78,7 @@ public final class ConfigLoader {
                     env.getOrDefault("EDGEVISION_MQTT_PASSWORD", m.password()), m.prefix(), m.detectionsQos(),
                     m.spoolDir(), m.statsSeconds());
         }
-        return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt());
+        return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt(), c.update());
     }
 
     /** The configuration as YAML for the start-up log, with the password masked. */
@@ -87,7 +87,7 @@ public final class ConfigLoader {
         ApplianceConfig masked = m == null || m.password() == null ? config
                 : new ApplianceConfig(config.device(), config.model(), config.cameras(),
                         new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
-                                m.spoolDir(), m.statsSeconds()), config.tensorrt());
+                                m.spoolDir(), m.statsSeconds()), config.tensorrt(), config.update());
         try {
             return YAML.writeValueAsString(masked);
         } catch (IOException e) {

@@ -137,6 +137,12 @@ public final class MqttPublisher implements DetectionPublisher {
         offer(new Outbound(topic, 1, false, () -> copy));
     }
 
+    /** Queues a retained QoS 1 message for {@code topic} (a job's status; empty clears it). Returns at once. */
+    public void publishRetained(String topic, byte[] payload) {
+        byte[] copy = payload.clone();
+        offer(new Outbound(topic, 1, true, () -> copy));
+    }
+
     /**
      * Subscribes to {@code filter} (QoS 1) on this and every later connection; {@code handler} gets
      * each message's topic and payload on the MQTT client's thread and must hand the work over.

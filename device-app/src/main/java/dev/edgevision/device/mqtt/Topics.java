@@ -66,6 +66,12 @@ public final class Topics {
         return base + "/jobs/" + requirePath("job", path);
     }
 
+    /** The rest of a topic under {@link #jobs()} ({@code 42/cancel} for {@code .../jobs/42/cancel}), or null. */
+    public String jobPath(String topic) {
+        String start = base + "/jobs/";
+        return topic.startsWith(start) && topic.length() > start.length() ? topic.substring(start.length()) : null;
+    }
+
     /** The filter that matches every job topic of this device. */
     public String jobs() {
         return base + "/jobs/#";

@@ -56,12 +56,14 @@ public final class Appliance implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<CameraFailure> cameraFailures = new ArrayList<>();
     private final StatusMonitor monitor;
+    private final Builder assembly;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Appliance(Builder b, ModelSlot models) {
         this.config = b.config;
         this.models = models;
         this.listeners = b.listeners;
+        this.assembly = b;
         List<String> cameras = Stream.concat(b.sources.keySet().stream(),
                 config.cameras().stream().map(ApplianceConfig.CameraSection::name)).toList();
         this.monitor = new StatusMonitor(this, listeners, b.softwareVersion, cameras);
@@ -150,11 +152,18 @@ public final class Appliance implements AutoCloseable {
 
         private ServedModel serve() throws BundleException {
             ApplianceConfig.ModelSection m = config.model();
-            BackendSelection selected = selection != null ? selection
-                    : BackendSelector.forThisMachine().select(BackendChoice.parse(m.backend() == null ? "auto" : m.backend()));
+            if (selection == null) {
+                selection = BackendSelector.forThisMachine().select(BackendChoice.parse(m.backend() == null ? "auto"
+                        : m.backend()));
+            }
+            return serve(ModelBundle.open(home.resolve(m.bundle())));
+        }
+
+        /** Serves {@code bundle} as the configured one is served: same backend, settings and threshold. */
+        ServedModel serve(ModelBundle bundle) throws BundleException {
+            ApplianceConfig.ModelSection m = config.model();
             BuildSettings settings = TensorRtSettings.from(config.tensorrt(), home, DetectorFactory.MAX_REGIONS);
-            ModelBundle bundle = ModelBundle.open(home.resolve(m.bundle()));
-            return ServedModel.start(bundle, selected, settings, m.threads() == null ? 0 : m.threads(), parts,
+            return ServedModel.start(bundle, selection, settings, m.threads() == null ? 0 : m.threads(), parts,
                     m.threshold());
         }
     }
@@ -206,6 +215,14 @@ public final class Appliance implements AutoCloseable {
      */
     public Detector detector(String name) throws DetectorException {
         return models.open(name);
+    }
+
+    /**
+     * Starts serving {@code bundle} beside the current model, as the configured one is served (same
+     * backend, TensorRT settings, threads and threshold), ready to be swapped in.
+     */
+    public ServedModel serve(Path bundle) throws BundleException {
+        return assembly.serve(ModelBundle.open(bundle));
     }
 
     /** The model slot: what is served now, and how to swap it. */

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Where a job's bundle is fetched from and what it must be.
  *
- * @param url {@code http(s)://...}, or {@code mqtt-chunks:} for a bundle sent in chunks over the broker
+ * @param url {@code http(s)://...}, or {@code mqtt-chunks:NAME} for a bundle sent in chunks over the broker
  * @param sha256 the bundle file's hash, lower-case hex
  * @param size the bundle file's size in bytes
  * @param headers request headers the server needs (a hawkBit target token): secrets, never logged

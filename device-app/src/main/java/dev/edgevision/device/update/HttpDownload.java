@@ -1,0 +1,146 @@
+package dev.edgevision.device.update;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches an artifact over HTTP(S) into a staging file, resuming with a Range request from what
+ * the file already holds: after a body cut short, after a restart. A server that ignores Range
+ * (200) is read from the start again; 416 means the file is complete or must start over. At most
+ * {@code attempts} tries, with doubling pauses; more bytes than the artifact declares are refused.
+ */
+final class HttpDownload implements Fetcher {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDownload.class);
+
+    private final HttpClient client;
+    private final int attempts;
+    private final Duration firstPause;
+
+    HttpDownload(HttpClient client, int attempts, Duration firstPause) {
+        this.client = client;
+        this.attempts = attempts;
+        this.firstPause = firstPause;
+    }
+
+    @Override
+    public void fetch(UpdateJob job, Path part, Progress progress, BooleanSupplier canceled) throws UpdateException {
+        Artifact artifact = job.artifact();
+        Duration pause = firstPause;
+        String last = "no attempt made";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (canceled.getAsBoolean()) {
+                throw UpdateException.failed("canceled", "the job was canceled during the download");
+            }
+            try {
+                if (once(artifact, part, progress, canceled)) {
+                    return;
+                }
+                last = "the server sent " + size(part) + " of " + artifact.size() + " bytes";
+            } catch (IOException e) {
+                last = e.getMessage() == null ? e.toString() : e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw UpdateException.failed("interrupted", "the device is stopping");
+            }
+            LOG.info("update: download of {} attempt {} of {}: {}; resuming from byte {} in {} ms",
+                    artifact.shownUrl(), attempt, attempts, last, size(part), pause.toMillis());
+            sleep(pause);
+            pause = pause.multipliedBy(2);
+        }
+        throw UpdateException.failed("download_failed", "could not download " + artifact.shownUrl() + " in "
+                + attempts + " attempts: " + last + "; check that the device reaches the server");
+    }
+
+    /** One request; true when the staging file holds the whole artifact after it. */
+    private boolean once(Artifact artifact, Path part, Progress progress, BooleanSupplier canceled)
+            throws IOException, InterruptedException, UpdateException {
+        long have = size(part);
+        if (have > artifact.size()) {
+            Files.deleteIfExists(part);
+            have = 0;
+        }
+        if (have == artifact.size()) {
+            return true;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(artifact.url()).timeout(Duration.ofSeconds(60)).GET();
+        artifact.headers().forEach(request::header);
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        int status = response.statusCode();
+        try (InputStream body = response.body()) {
+            if (status == 416) {
+                Files.deleteIfExists(part);
+                throw new IOException("the server refused the range from byte " + have + " (416); starting over");
+            }
+            if (status == 401 || status == 403 || status == 404 || status == 410) {
+                throw UpdateException.failed("download_refused", "the server answered " + status + " for "
+                        + artifact.shownUrl() + (status == 404 || status == 410 ? ": the artifact is not there"
+                        : ": the device is not allowed to fetch it (check its token)"));
+            }
+            if (status != 200 && status != 206) {
+                throw new IOException("the server answered " + status);
+            }
+            boolean append = status == 206 && have > 0 && rangeStartsAt(response, have);
+            long written = append ? have : 0;
+            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+                byte[] buffer = new byte[64 * 1024];
+                long reported = written;
+                int n;
+                while ((n = body.read(buffer)) > 0) {
+                    if (written + n > artifact.size()) {
+                        Files.deleteIfExists(part);
+                        throw UpdateException.rejected("too_large", artifact.shownUrl() + " sends more than the "
+                                + artifact.size() + " bytes the job declares");
+                    }
+                    out.write(buffer, 0, n);
+                    written += n;
+                    if (written - reported >= artifact.size() / 100 + 1) {
+                        progress.at(written, artifact.size());
+                        reported = written;
+                    }
+                    if (canceled.getAsBoolean()) {
+                        throw UpdateException.failed("canceled", "the job was canceled during the download");
+                    }
+                }
+            }
+            progress.at(written, artifact.size());
+            return written == artifact.size();
+        }
+    }
+
+    private static boolean rangeStartsAt(HttpResponse<?> response, long offset) {
+        String range = response.headers().firstValue("Content-Range").orElse("");
+        return range.startsWith("bytes " + offset + "-");
+    }
+
+    private static long size(Path part) {
+        try {
+            return Files.exists(part) ? Files.size(part) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void sleep(Duration pause) throws UpdateException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UpdateException.failed("interrupted", "the device is stopping");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.edgevision.device.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.device.config.ApplianceConfig;
+import dev.edgevision.device.mqtt.EmbeddedBroker;
+import dev.edgevision.device.update.BundleServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The running service takes model updates over MQTT: a job with an HTTP artifact moves it from the
+ * classifier to the detector without a restart, a damaged one is rejected while the detector goes
+ * on serving, a bundle sent in chunks over the broker moves it back, and after a restart it serves
+ * what the last update installed.
+ */
+class UpdatesOverMqttTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    final Map<String, JsonNode> finals = new ConcurrentHashMap<>();
+    final List<String> models = new CopyOnWriteArrayList<>();
+    volatile String lastModel;
+
+    @Test
+    void jobsSwapTheModelRefuseDamageAndSurviveARestart() throws Exception {
+        System.setProperty("edgevision.home", HOME.toString());
+        byte[] detector = Files.readAllBytes(HOME.resolve("models/digit-detector.vbundle"));
+        byte[] classifier = Files.readAllBytes(HOME.resolve("models/digits.vbundle"));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0); BundleServer http = new BundleServer()) {
+            MqttClient client = client(broker.uri(), classifier);
+            ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("upd-1"),
+                    new ApplianceConfig.ModelSection("models/digits.vbundle", "onnxruntime", null, 1),
+                    List.of(new ApplianceConfig.CameraSection("desk", "synthetic://digits?fps=10")),
+                    new ApplianceConfig.MqttSection(broker.uri(), null, null, "vision", 0, dir.resolve("spool")
+                            .toString(), 1), null,
+                    new ApplianceConfig.UpdateSection(true, dir.resolve("updates").toString(), 2, 2000));
+            try (ServiceRunner runner = ServiceRunner.start(config, HOME)) {
+                awaitModel("digits");
+                URI url = http.put("digit-detector.vbundle", detector);
+                job(client, "e2e-1", url.toString(), sha(detector), detector.length);
+                JsonNode done = awaitFinal("e2e-1");
+                assertEquals("succeeded", done.path("state").asText(), done.toString());
+                assertEquals("digit-detector", done.path("model").path("name").asText());
+                awaitModel("digit-detector");
+
+                byte[] damaged = detector.clone();
+                damaged[damaged.length / 3] ^= 1;
+                job(client, "e2e-2", http.put("damaged.vbundle", damaged).toString(), sha(detector), detector.length);
+                JsonNode refused = awaitFinal("e2e-2");
+                assertEquals("rejected", refused.path("state").asText(), refused.toString());
+                assertEquals("hash_mismatch", refused.path("error").path("code").asText());
+                int seen = models.size();
+                awaitCount(seen + 5);
+                assertTrue(models.subList(seen, models.size()).stream().allMatch("digit-detector"::equals));
+
+                job(client, "e2e-3", "mqtt-chunks:digits.vbundle", sha(classifier), classifier.length);
+                JsonNode chunked = awaitFinal("e2e-3");
+                assertEquals("succeeded", chunked.path("state").asText(), chunked.toString());
+                awaitModel("digits");
+            }
+            lastModel = null;
+            try (ServiceRunner again = ServiceRunner.start(config, HOME)) {
+                awaitModel("digits");
+                assertEquals("digits", again.appliance().models().current().identity().name());
+                assertTrue(again.appliance().models().current().bundle().path().startsWith(dir.resolve("updates")),
+                        "served from the model store: " + again.appliance().models().current().bundle().path());
+            }
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    MqttClient client(String broker, byte[] chunkedBundle) throws Exception {
+        MqttClient client = new MqttClient(broker, "updates-test", new MemoryPersistence());
+        client.connect();
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) throws Exception {
+                String text = new String(message.getPayload(), StandardCharsets.UTF_8);
+                if (topic.endsWith("/detections")) {
+                    lastModel = JSON.readTree(text).path("model").path("name").asText();
+                    models.add(lastModel);
+                } else if (topic.endsWith("/status") && topic.contains("/jobs/") && !text.isEmpty()) {
+                    JsonNode s = JSON.readTree(text);
+                    if (List.of("succeeded", "failed", "rejected", "canceled").contains(s.path("state").asText())) {
+                        finals.put(s.path("job_id").asText(), s);
+                    }
+                } else if (topic.endsWith("/chunks/want")) {
+                    long from = JSON.readTree(text).path("from").asLong();
+                    String base = topic.substring(0, topic.length() - "want".length());
+                    new Thread(() -> sendChunks(client, base, chunkedBundle, from)).start();
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        client.subscribe(new String[] {"vision/upd-1/desk/detections", "vision/upd-1/jobs/+/status",
+            "vision/upd-1/jobs/+/chunks/want"}, new int[] {0, 1, 1});
+        return client;
+    }
+
+    static void sendChunks(MqttClient client, String base, byte[] bundle, long from) {
+        try {
+            for (long off = from; off < bundle.length; off += 64 * 1024) {
+                int n = (int) Math.min(64 * 1024, bundle.length - off);
+                byte[] chunk = java.util.Arrays.copyOfRange(bundle, (int) off, (int) off + n);
+                client.publish(base + off, chunk, 1, false);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void job(MqttClient client, String id, String url, String sha, long size) throws Exception {
+        String doc = "{\"job_id\":\"" + id + "\",\"operation\":\"update_model\",\"artifact\":{\"url\":\"" + url
+                + "\",\"sha256\":\"" + sha + "\",\"size\":" + size + "},\"probation_s\":2}";
+        client.publish("vision/upd-1/jobs/" + id, doc.getBytes(StandardCharsets.UTF_8), 1, true);
+    }
+
+    JsonNode awaitFinal(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (!finals.containsKey(id) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(finals.containsKey(id), "job " + id + " did not end: " + finals.keySet());
+        return finals.get(id);
+    }
+
+    void awaitModel(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!name.equals(lastModel) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(name, lastModel, "records from " + name);
+    }
+
+    void awaitCount(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (models.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    static String sha(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
