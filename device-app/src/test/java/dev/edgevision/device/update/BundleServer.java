@@ -24,6 +24,7 @@ public final class BundleServer implements AutoCloseable {
     private final AtomicInteger rangeRequests = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
     private volatile int faultsLeft;
+    private volatile long bytesPerSecond;
 
     public BundleServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -40,6 +41,11 @@ public final class BundleServer implements AutoCloseable {
     public void fault(Fault kind, int times) {
         fault = kind;
         faultsLeft = times;
+    }
+
+    /** Sends bodies at no more than {@code rate} bytes per second (0: as fast as it goes). */
+    public void throttle(long rate) {
+        bytesPerSecond = rate;
     }
 
     public int requests() {
@@ -89,7 +95,22 @@ public final class BundleServer implements AutoCloseable {
                 ex.getHttpContext().getServer();
                 throw new IOException("cut short on purpose");
             }
-            out.write(body, (int) from, length);
+            long rate = bytesPerSecond;
+            if (rate <= 0) {
+                out.write(body, (int) from, length);
+            } else {
+                int step = (int) Math.max(1024, rate / 20);
+                for (int off = 0; off < length; off += step) {
+                    out.write(body, (int) from + off, Math.min(step, length - off));
+                    out.flush();
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
         } finally {
             ex.close();
         }
