@@ -8,6 +8,7 @@ import dev.edgevision.device.mqtt.MqttSettings;
 import dev.edgevision.device.service.Appliance;
 import dev.edgevision.device.service.StdoutListener;
 import dev.edgevision.device.status.DeviceStatus;
+import dev.edgevision.device.status.UpdateHealth;
 import dev.edgevision.device.mqtt.MqttJobs;
 import dev.edgevision.device.update.ApplianceTarget;
 import dev.edgevision.device.update.OpenedBundleCheck;
@@ -62,6 +63,8 @@ final class ServiceRunner implements AutoCloseable {
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
         MqttJobs jobs = null;
         if (updates != null) {
+            updates.addListener(job -> appliance.reportUpdate(new UpdateHealth(job.jobId(), job.state().wireName(),
+                    job.step() == null ? null : job.step().wireName(), job.errorCode(), job.message())));
             updates.start(new ApplianceTarget(appliance, Duration.ofMinutes(45), Duration.ofMillis(
                     config.update() == null || config.update().latencyBudgetMs() == null ? 250
                             : config.update().latencyBudgetMs())));

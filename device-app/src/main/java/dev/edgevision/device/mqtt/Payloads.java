@@ -52,6 +52,9 @@ final class Payloads {
         if (status.engine() != null) {
             node.set("engine", MAPPER.valueToTree(status.engine()));
         }
+        if (status.update() != null) {
+            node.set("update", MAPPER.valueToTree(status.update()));
+        }
         node.set("cameras", MAPPER.valueToTree(status.cameras()));
         if (status.cameraStates() != null) {
             node.set("camera_states", MAPPER.valueToTree(new java.util.TreeMap<>(status.cameraStates())));

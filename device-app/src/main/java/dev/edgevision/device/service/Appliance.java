@@ -20,6 +20,7 @@ import dev.edgevision.device.pipeline.ServedModel;
 import dev.edgevision.device.pipeline.TensorRtSettings;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.StatsSnapshot;
+import dev.edgevision.device.status.UpdateHealth;
 import dev.edgevision.tensorrt.build.BuildSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -252,6 +253,11 @@ public final class Appliance implements AutoCloseable {
     /** The status as the listeners last heard it, made now. */
     public DeviceStatus status() {
         return monitor.status();
+    }
+
+    /** Reports the latest model update job in the status (published when it changes it). */
+    public void reportUpdate(UpdateHealth latest) {
+        monitor.update(latest);
     }
 
     /** The figures since the last stats interval. */

@@ -9,6 +9,7 @@ import dev.edgevision.device.status.CameraStats;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.EngineHealth;
 import dev.edgevision.device.status.StatsSnapshot;
+import dev.edgevision.device.status.UpdateHealth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ final class StatusMonitor implements AutoCloseable {
     private final Map<String, Long> lastProcessed = new LinkedHashMap<>();
     private long lastNanos = System.nanoTime();
     private DeviceStatus lastPublished;
+    private volatile UpdateHealth update;
 
     StatusMonitor(Appliance appliance, Listeners listeners, String softwareVersion, List<String> cameras) {
         this.appliance = appliance;
@@ -90,7 +92,13 @@ final class StatusMonitor implements AutoCloseable {
         EngineHealth engine = model.engineStatus().map(e -> new EngineHealth(e.state().wireName(), e.precision(),
                 e.detail(), e.elapsedSeconds())).orElse(null);
         return new DeviceStatus(healthy ? DeviceStatus.ONLINE : "degraded", softwareVersion, model.identity(),
-                appliance.backendName(), cameras, health, model.backendReason(), engine);
+                appliance.backendName(), cameras, health, model.backendReason(), engine, update);
+    }
+
+    /** Notes the latest update job and publishes the status if that changed it. */
+    void update(UpdateHealth latest) {
+        update = latest;
+        publishStatusIfChanged();
     }
 
     /** Tells the listeners when anything but the engine's elapsed time changed. */
@@ -106,7 +114,7 @@ final class StatusMonitor implements AutoCloseable {
         EngineHealth e = s.engine() == null ? null : new EngineHealth(s.engine().state(), s.engine().precision(),
                 s.engine().detail(), 0);
         return new DeviceStatus(s.state(), s.softwareVersion(), s.model(), s.backend(), s.cameras(), s.cameraStates(),
-                s.backendReason(), e);
+                s.backendReason(), e, s.update());
     }
 
     private static String lower(SourceState state) {

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param backendReason why this backend serves (no GPU, no libnvinfer, version mismatch, engine
  *     building, engine failed), or null
  * @param engine the TensorRT engine's progress when the TensorRT backend was selected, else null
+ * @param update the latest model update job, when there was one since the start, else null
  */
 public record DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
-        List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine) {
+        List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine,
+        UpdateHealth update) {
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
 
@@ -38,11 +40,18 @@ public record DeviceStatus(String state, String softwareVersion, ModelIdentity m
     /** A status without backend details. */
     public DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
             List<String> cameras, Map<String, CameraHealth> cameraStates) {
-        this(state, softwareVersion, model, backend, cameras, cameraStates, null, null);
+        this(state, softwareVersion, model, backend, cameras, cameraStates, null, null, null);
+    }
+
+    /** A status without an update job. */
+    public DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
+            List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine) {
+        this(state, softwareVersion, model, backend, cameras, cameraStates, backendReason, engine, null);
     }
 
     /** The same status in another state. */
     public DeviceStatus withState(String newState) {
-        return new DeviceStatus(newState, softwareVersion, model, backend, cameras, cameraStates, backendReason, engine);
+        return new DeviceStatus(newState, softwareVersion, model, backend, cameras, cameraStates, backendReason, engine,
+                update);
     }
 }

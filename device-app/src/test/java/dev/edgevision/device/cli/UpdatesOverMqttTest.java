@@ -42,6 +42,7 @@ class UpdatesOverMqttTest {
     final Map<String, JsonNode> finals = new ConcurrentHashMap<>();
     final List<String> models = new CopyOnWriteArrayList<>();
     volatile String lastModel;
+    final List<JsonNode> statuses = new CopyOnWriteArrayList<>();
 
     @Test
     void jobsSwapTheModelRefuseDamageAndSurviveARestart() throws Exception {
@@ -71,6 +72,12 @@ class UpdatesOverMqttTest {
                 JsonNode refused = awaitFinal("e2e-2");
                 assertEquals("rejected", refused.path("state").asText(), refused.toString());
                 assertEquals("hash_mismatch", refused.path("error").path("code").asText());
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (statuses.stream().noneMatch(UpdatesOverMqttTest::refusedInStatus) && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
+                assertTrue(statuses.stream().anyMatch(UpdatesOverMqttTest::refusedInStatus),
+                        "the device status names the refused job and why");
                 int seen = models.size();
                 awaitCount(seen + 5);
                 assertTrue(models.subList(seen, models.size()).stream().allMatch("digit-detector"::equals));
@@ -103,6 +110,10 @@ class UpdatesOverMqttTest {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws Exception {
                 String text = new String(message.getPayload(), StandardCharsets.UTF_8);
+                if (topic.equals("vision/upd-1/status")) {
+                    statuses.add(JSON.readTree(text));
+                    return;
+                }
                 if (topic.endsWith("/detections")) {
                     lastModel = JSON.readTree(text).path("model").path("name").asText();
                     models.add(lastModel);
@@ -123,7 +134,7 @@ class UpdatesOverMqttTest {
             }
         });
         client.subscribe(new String[] {"vision/upd-1/desk/detections", "vision/upd-1/jobs/+/status",
-            "vision/upd-1/jobs/+/chunks/want"}, new int[] {0, 1, 1});
+            "vision/upd-1/jobs/+/chunks/want", "vision/upd-1/status"}, new int[] {0, 1, 1, 1});
         return client;
     }
 
@@ -167,6 +178,11 @@ class UpdatesOverMqttTest {
         while (models.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+    }
+
+    static boolean refusedInStatus(JsonNode status) {
+        JsonNode u = status.path("update");
+        return "e2e-2".equals(u.path("job_id").asText()) && "hash_mismatch".equals(u.path("error_code").asText());
     }
 
     static String sha(byte[] bytes) throws Exception {
