@@ -9,6 +9,8 @@ import dev.edgevision.device.service.Appliance;
 import dev.edgevision.device.service.StdoutListener;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.UpdateHealth;
+import dev.edgevision.device.events.TrackerSettings;
+import dev.edgevision.device.mqtt.MqttEvents;
 import dev.edgevision.device.mqtt.MqttJobs;
 import dev.edgevision.device.update.ApplianceTarget;
 import dev.edgevision.device.update.OpenedBundleCheck;
@@ -57,7 +59,7 @@ final class ServiceRunner implements AutoCloseable {
         } else {
             mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(), null,
                     null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
-            builder.listener(new MqttListener(mqtt));
+            builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults()));
         }
         Appliance appliance = builder.start();
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());

@@ -45,6 +45,11 @@ public final class Topics {
         return base + "/" + requireLevel("camera name", camera) + "/events";
     }
 
+    /** The retained count of a label's objects on a camera: {@code .../{camera}/{label}}. */
+    public String label(String camera, String label) {
+        return base + "/" + requireLevel("camera name", camera) + "/" + requireLevel("label", label);
+    }
+
     /** A command topic, e.g. {@code command("reload")} gives {@code .../cmd/reload}; levels separated by '/'. */
     public String command(String path) {
         return base + "/cmd/" + requirePath("command", path);
