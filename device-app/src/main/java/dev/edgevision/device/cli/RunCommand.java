@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
         ApplianceConfig loaded = ConfigLoader.load(config, System.getenv());
         LOG.info("configuration {}:\n{}", config, ConfigLoader.describe(loaded));
         Path home = config.toAbsolutePath().getParent();
-        try (ServiceRunner runner = ServiceRunner.start(loaded, home)) {
+        try (ServiceRunner runner = ServiceRunner.start(loaded, home, () -> ConfigLoader.load(config, System.getenv()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
             runner.appliance().awaitEnd();
         }

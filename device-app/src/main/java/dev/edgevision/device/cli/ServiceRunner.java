@@ -6,6 +6,7 @@ import dev.edgevision.device.mqtt.MqttListener;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.mqtt.MqttSettings;
 import dev.edgevision.device.service.Appliance;
+import dev.edgevision.device.service.ServiceCommands;
 import dev.edgevision.device.service.StdoutListener;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.UpdateHealth;
@@ -46,6 +47,12 @@ final class ServiceRunner implements AutoCloseable {
     }
 
     static ServiceRunner start(ApplianceConfig config, Path home) throws Exception {
+        return start(config, home, null);
+    }
+
+    /** As {@link #start(ApplianceConfig, Path)}; {@code reload} reads {@code configFile} again (null: none). */
+    static ServiceRunner start(ApplianceConfig config, Path home, ServiceCommands.ConfigSource configFile)
+            throws Exception {
         long statsSeconds = config.mqtt() == null || config.mqtt().statsSeconds() == null ? STATS_SECONDS
                 : config.mqtt().statsSeconds();
         UpdateEngine updates = updatesWanted(config) ? UpdateEngine.open(updateDir(config, home),
@@ -62,6 +69,9 @@ final class ServiceRunner implements AutoCloseable {
             builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults()));
         }
         Appliance appliance = builder.start();
+        MqttPublisher publisher = mqtt;
+        new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
+                appliance::close).register();
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
         MqttJobs jobs = null;
         if (updates != null) {

@@ -46,6 +46,7 @@ public final class MqttPublisher implements DetectionPublisher {
     private final AtomicReference<DeviceStatus> status;
     private final Map<String, String> detectionTopics = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile int detectionsQos;
 
     private MqttPublisher(MqttSettings settings, DeviceStatus initial, Spool spool) throws IOException {
         this.settings = settings;
@@ -53,6 +54,7 @@ public final class MqttPublisher implements DetectionPublisher {
         this.counters = new Counters(settings.broker());
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.status = new AtomicReference<>(initial);
+        this.detectionsQos = settings.detectionsQos();
         this.sender = new SenderLoop(queue, spool, counters, settings.maxInflight(), topics.status(),
                 () -> Payloads.status(settings.deviceId(), status.get(), null, counters.snapshot()),
                 () -> Payloads.status(settings.deviceId(), status.get().withState(DeviceStatus.OFFLINE), "shutdown", null));
@@ -99,8 +101,21 @@ public final class MqttPublisher implements DetectionPublisher {
     @Override
     public void publish(String camera, DetectionRecord record) {
         String topic = detectionTopics.computeIfAbsent(camera, topics::detections);
-        offer(new Outbound(topic, settings.detectionsQos(), false,
+        offer(new Outbound(topic, detectionsQos, false,
                 () -> DetectionJson.write(record).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Changes the QoS of detection records from the next one on (0, 1 or 2). */
+    public void detectionsQos(int qos) {
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("detections QoS must be 0, 1 or 2, got " + qos);
+        }
+        detectionsQos = qos;
+    }
+
+    /** The QoS detection records go out at now. */
+    public int detectionsQos() {
+        return detectionsQos;
     }
 
     /** Queues a tracked-object event (JSON) for {@code .../{camera}/events} at QoS 1; returns at once. */

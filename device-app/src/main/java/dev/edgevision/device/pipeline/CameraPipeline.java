@@ -31,6 +31,7 @@ public final class CameraPipeline implements Runnable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean enabled = true;
     private volatile String lastError;
     private long lastErrorLog;
 
@@ -47,6 +48,10 @@ public final class CameraPipeline implements Runnable {
     public void run() {
         Frame frame = new Frame();
         while (running) {
+            if (!enabled) {
+                pause();
+                continue;
+            }
             CaptureStatus status = source.grab(frame, GRAB_TIMEOUT);
             if (status == CaptureStatus.OK) {
                 process(frame);
@@ -74,6 +79,23 @@ public final class CameraPipeline implements Runnable {
                 LOG.warn("{}: frame {} failed: {}", camera, frame.sequence(), e.getMessage(), e);
             }
         }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(GRAB_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Turns detection on or off from the next frame; the source keeps capturing meanwhile. */
+    public void enabled(boolean on) {
+        enabled = on;
+    }
+
+    public boolean enabled() {
+        return enabled;
     }
 
     /** Asks the loop to end after the current frame. */

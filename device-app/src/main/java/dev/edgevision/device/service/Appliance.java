@@ -58,6 +58,7 @@ public final class Appliance implements AutoCloseable {
     private final List<CameraFailure> cameraFailures = new ArrayList<>();
     private final StatusMonitor monitor;
     private final Builder assembly;
+    private volatile Double threshold;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Appliance(Builder b, ModelSlot models) {
@@ -65,6 +66,7 @@ public final class Appliance implements AutoCloseable {
         this.models = models;
         this.listeners = b.listeners;
         this.assembly = b;
+        this.threshold = b.config.model().threshold();
         List<String> cameras = Stream.concat(b.sources.keySet().stream(),
                 config.cameras().stream().map(ApplianceConfig.CameraSection::name)).toList();
         this.monitor = new StatusMonitor(this, listeners, b.softwareVersion, cameras);
@@ -157,15 +159,15 @@ public final class Appliance implements AutoCloseable {
                 selection = BackendSelector.forThisMachine().select(BackendChoice.parse(m.backend() == null ? "auto"
                         : m.backend()));
             }
-            return serve(ModelBundle.open(home.resolve(m.bundle())));
+            return serve(ModelBundle.open(home.resolve(m.bundle())), m.threshold());
         }
 
-        /** Serves {@code bundle} as the configured one is served: same backend, settings and threshold. */
-        ServedModel serve(ModelBundle bundle) throws BundleException {
+        /** Serves {@code bundle} as the configured one is served (backend, settings), at {@code threshold}. */
+        ServedModel serve(ModelBundle bundle, Double threshold) throws BundleException {
             ApplianceConfig.ModelSection m = config.model();
             BuildSettings settings = TensorRtSettings.from(config.tensorrt(), home, DetectorFactory.MAX_REGIONS);
             return ServedModel.start(bundle, selection, settings, m.threads() == null ? 0 : m.threads(), parts,
-                    m.threshold());
+                    threshold);
         }
     }
 
@@ -223,7 +225,28 @@ public final class Appliance implements AutoCloseable {
      * backend, TensorRT settings, threads and threshold), ready to be swapped in.
      */
     public ServedModel serve(Path bundle) throws BundleException {
-        return assembly.serve(ModelBundle.open(bundle));
+        return assembly.serve(ModelBundle.open(bundle), threshold);
+    }
+
+    /**
+     * Reports from {@code newThreshold} on (null: the bundle's own): the model serving is opened again
+     * at that threshold and swapped in at each pipeline's next frame; later models keep it too.
+     */
+    public void threshold(Double newThreshold) throws BundleException, DetectorException {
+        ServedModel current = models.current();
+        ServedModel next = assembly.serve(current.bundle(), newThreshold);
+        try {
+            models.swap(next);
+        } catch (DetectorException | RuntimeException e) {
+            next.retire();
+            throw e;
+        }
+        threshold = newThreshold;
+    }
+
+    /** The camera pipeline named {@code name}, if there is one. */
+    public java.util.Optional<CameraPipeline> pipeline(String name) {
+        return pipelines.stream().filter(p -> p.camera().equals(name)).findFirst();
     }
 
     /** The model slot: what is served now, and how to swap it. */

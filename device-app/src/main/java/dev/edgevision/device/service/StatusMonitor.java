@@ -84,6 +84,10 @@ final class StatusMonitor implements AutoCloseable {
         }
         for (CameraPipeline p : appliance.pipelines()) {
             SourceStatus source = p.source().status();
+            if (!p.enabled()) {
+                health.put(p.camera(), new CameraHealth(source.uri(), "disabled", null));
+                continue;
+            }
             health.put(p.camera(), new CameraHealth(source.uri(), lower(source.state()), source.lastError()));
             healthy &= source.state() == SourceState.STREAMING || source.state() == SourceState.ENDED
                     || source.state() == SourceState.OPENING;
