@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * port of its own with its own configuration file, kills or stops, and starts again on the same
  * port and data directory. Never the system's broker.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     private static final String INSTALL = "Debian package 'mosquitto' (apt-get install mosquitto)";
     private static final List<Process> RUNNING = new ArrayList<>();
 
@@ -38,7 +38,7 @@ final class Mosquitto implements AutoCloseable {
      * A broker on {@code 127.0.0.1:port} keeping its files in {@code dir}; {@code extra} lines are
      * appended to the configuration.
      */
-    Mosquitto(Path dir, int port, List<String> extra) throws IOException {
+    public Mosquitto(Path dir, int port, List<String> extra) throws IOException {
         this.dir = dir;
         this.port = port;
         this.config = dir.resolve("mosquitto.conf");
@@ -66,7 +66,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Skips the calling test unless Mosquitto is installed. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(executable().isPresent(), "mosquitto not found: install the " + INSTALL);
     }
 
@@ -78,12 +78,12 @@ final class Mosquitto implements AutoCloseable {
         return tool.get();
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts the broker and waits until it accepts connections. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(executable().orElseThrow().toString(), "-c", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()));
@@ -108,12 +108,12 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** SIGKILL: the broker dies at once, saving nothing. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         end(process.destroyForcibly());
     }
 
     /** SIGTERM: the broker shuts down cleanly and saves its persistence file (if enabled). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         end(process);
     }
