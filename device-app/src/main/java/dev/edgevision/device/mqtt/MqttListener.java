@@ -4,6 +4,7 @@ import dev.edgevision.core.detect.DetectionRecord;
 import dev.edgevision.device.service.ApplianceListener;
 import dev.edgevision.device.status.CameraStats;
 import dev.edgevision.device.status.DeviceStatus;
+import dev.edgevision.device.status.HostFigures;
 import dev.edgevision.device.status.StatsSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class MqttListener implements ApplianceListener {
         publisher.publishStats(fields(stats));
     }
 
-    /** The stats topic's fields: {@code cameras} by name (fps, latency_ms, counts, state, last_error) and {@code backend}. */
+    /** The stats topic's fields: {@code cameras} by name (fps, latency_ms, counts, state, last_error), {@code backend} and {@code host} (the figures the machine has). */
     static Map<String, Object> fields(StatsSnapshot stats) {
         Map<String, Object> cameras = new LinkedHashMap<>();
         stats.cameras().forEach((name, s) -> cameras.put(name, camera(s)));
@@ -47,7 +48,26 @@ public final class MqttListener implements ApplianceListener {
         if (stats.backend() != null) {
             fields.put("backend", stats.backend());
         }
+        if (stats.host() != null) {
+            fields.put("host", host(stats.host()));
+        }
         return fields;
+    }
+
+    private static Map<String, Object> host(HostFigures h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIfKnown(m, "cpu_percent", h.cpuPercent());
+        putIfKnown(m, "gpu_percent", h.gpuPercent());
+        putIfKnown(m, "memory_used_mb", h.memoryUsedMb());
+        putIfKnown(m, "memory_total_mb", h.memoryTotalMb());
+        putIfKnown(m, "temperatures_c", h.temperaturesC());
+        return m;
+    }
+
+    private static void putIfKnown(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
     }
 
     private static Map<String, Object> camera(CameraStats s) {

@@ -8,6 +8,7 @@ import dev.edgevision.device.status.CameraHealth;
 import dev.edgevision.device.status.CameraStats;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.EngineHealth;
+import dev.edgevision.device.status.HostFigures;
 import dev.edgevision.device.status.StatsSnapshot;
 import dev.edgevision.device.status.UpdateHealth;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ final class StatusMonitor implements AutoCloseable {
         return t;
     });
     private final Map<String, Long> lastProcessed = new LinkedHashMap<>();
+    private final HostFigures.Reader host = HostFigures.Reader.host();
     private long lastNanos = System.nanoTime();
     private DeviceStatus lastPublished;
     private volatile UpdateHealth update;
@@ -72,7 +74,7 @@ final class StatusMonitor implements AutoCloseable {
                     p.failures(), source.captured(), source.dropped(), source.reopened(), lower(source.state()),
                     source.lastError()));
         }
-        return new StatsSnapshot(figures, appliance.backendName());
+        return new StatsSnapshot(figures, appliance.backendName(), host.read());
     }
 
     /** The status now: online when every camera streams (or has ended), degraded otherwise. */

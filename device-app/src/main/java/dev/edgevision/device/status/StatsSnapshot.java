@@ -7,8 +7,9 @@ import java.util.Map;
  *
  * @param cameras figures by camera name, in configuration order
  * @param backend the backend serving now, e.g. {@code onnxruntime-cpu}
+ * @param host the machine's load, memory and temperatures, as far as the platform tells
  */
-public record StatsSnapshot(Map<String, CameraStats> cameras, String backend) {
+public record StatsSnapshot(Map<String, CameraStats> cameras, String backend, HostFigures host) {
     public StatsSnapshot {
         cameras = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cameras));
     }
