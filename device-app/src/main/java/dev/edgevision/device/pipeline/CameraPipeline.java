@@ -27,6 +27,7 @@ public final class CameraPipeline implements Runnable {
     private final Detector detector;
     private final RecordFactory records;
     private final DetectionPublisher publisher;
+    private final FrameTap tap;
     private final LatencyWindow latency = new LatencyWindow(4096);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -37,6 +38,13 @@ public final class CameraPipeline implements Runnable {
 
     public CameraPipeline(String camera, FrameSource source, Detector detector, RecordFactory records,
             DetectionPublisher publisher) {
+        this(camera, source, detector, records, publisher, FrameTap.NONE);
+    }
+
+    /** A pipeline that also shows each processed frame and its record to {@code tap}. */
+    public CameraPipeline(String camera, FrameSource source, Detector detector, RecordFactory records,
+            DetectionPublisher publisher, FrameTap tap) {
+        this.tap = tap;
         this.camera = camera;
         this.source = source;
         this.detector = detector;
@@ -68,6 +76,7 @@ public final class CameraPipeline implements Runnable {
             Detector.Result result = detector.detect(frame);
             DetectionRecord record = records.record(source.uri(), frame, grabbed, result);
             publisher.publish(camera, record);
+            tap.frameDone(camera, frame, record);
             latency.record(record.latencyMs().total());
             processed.incrementAndGet();
         } catch (DetectorException | RuntimeException e) {

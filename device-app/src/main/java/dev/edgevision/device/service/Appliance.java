@@ -198,7 +198,8 @@ public final class Appliance implements AutoCloseable {
             source.close();
             throw e;
         }
-        CameraPipeline pipeline = new CameraPipeline(name, source, detector, records(name, detector), listeners);
+        CameraPipeline pipeline = new CameraPipeline(name, source, detector, records(name, detector), listeners,
+                listeners);
         Thread thread = new Thread(pipeline, "camera-" + name);
         thread.setDaemon(true);
         pipelines.add(pipeline);

@@ -1,6 +1,7 @@
 package dev.edgevision.device.service;
 
 import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.core.frame.Frame;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.StatsSnapshot;
 
@@ -12,6 +13,14 @@ import dev.edgevision.device.status.StatsSnapshot;
 public interface ApplianceListener extends AutoCloseable {
     /** One frame's record from {@code camera}'s pipeline, on that pipeline's thread. */
     default void onRecord(String camera, DetectionRecord record) {
+    }
+
+    /**
+     * The frame that {@code record} came from, on the pipeline's thread, right after
+     * {@link #onRecord}. The frame is the pipeline's reusable buffer and is valid only during the
+     * call: copy what you keep (see {@code snapshot.AnnotatedJpeg}) and return quickly.
+     */
+    default void onFrame(String camera, Frame frame, DetectionRecord record) {
     }
 
     /** The status has changed (state, model, backend, a camera's health). */

@@ -2,6 +2,8 @@ package dev.edgevision.device.service;
 
 import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.core.frame.Frame;
+import dev.edgevision.device.pipeline.FrameTap;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.StatsSnapshot;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The service's listeners, told of each event in turn. A listener that throws is logged (once a
  * minute at most) and the others are still told: one broken listener never stops a pipeline.
  */
-final class Listeners implements DetectionPublisher {
+final class Listeners implements DetectionPublisher, FrameTap {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
     private final List<ApplianceListener> all = new CopyOnWriteArrayList<>();
@@ -28,6 +30,17 @@ final class Listeners implements DetectionPublisher {
         for (ApplianceListener l : all) {
             try {
                 l.onRecord(camera, record);
+            } catch (RuntimeException e) {
+                warn(l, e);
+            }
+        }
+    }
+
+    @Override
+    public void frameDone(String camera, Frame frame, DetectionRecord record) {
+        for (ApplianceListener l : all) {
+            try {
+                l.onFrame(camera, frame, record);
             } catch (RuntimeException e) {
                 warn(l, e);
             }

@@ -35,7 +35,7 @@ class HostFiguresTest {
         assertEquals(Map.of("cpu-thermal", 47.5, "gpu-thermal", 45.0), first.temperaturesC());
 
         // 1000 more jiffies of which 250 idle or waiting: 75 % busy.
-        write("proc/stat", "cpu  400 0 400 900 150 0 50 0 0 0\n");
+        write("proc/stat", "cpu  400 0 400 900 150 0 150 0 0 0\n");
         assertEquals(75.0, reader.read().cpuPercent());
     }
 

@@ -1,0 +1,17 @@
+package dev.edgevision.device.pipeline;
+
+import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.core.frame.Frame;
+
+/**
+ * Sees each processed frame with its record, on the pipeline's thread, while the frame buffer is
+ * still the pipeline's: an implementation copies what it keeps and returns without waiting.
+ */
+@FunctionalInterface
+public interface FrameTap {
+    /** A tap that looks at nothing. */
+    FrameTap NONE = (camera, frame, record) -> {
+    };
+
+    void frameDone(String camera, Frame frame, DetectionRecord record);
+}
