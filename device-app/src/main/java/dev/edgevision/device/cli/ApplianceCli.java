@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "appliance", mixinStandardHelpOptions = true,
         versionProvider = ApplianceCli.Version.class,
         description = {"The edge vision appliance: cameras in, detections out over MQTT."},
-        subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, DetectCommand.class, BenchCommand.class, SoakCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure, 2 bad command line."})
 public final class ApplianceCli implements Runnable {

@@ -5,6 +5,7 @@ import dev.edgevision.device.service.ApplianceListener;
 import dev.edgevision.device.status.CameraStats;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.HostFigures;
+import dev.edgevision.device.status.ProcessFigures;
 import dev.edgevision.device.status.StatsSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class MqttListener implements ApplianceListener {
         publisher.publishStats(fields(stats));
     }
 
-    /** The stats topic's fields: {@code cameras} by name (fps, latency_ms, counts, state, last_error), {@code backend} and {@code host} (the figures the machine has). */
+    /** The stats topic's fields: {@code cameras} by name (fps, latency_ms, counts, state, last_error), {@code backend}, {@code host} (the figures the machine has) and {@code process} (heap, RSS, threads). */
     static Map<String, Object> fields(StatsSnapshot stats) {
         Map<String, Object> cameras = new LinkedHashMap<>();
         stats.cameras().forEach((name, s) -> cameras.put(name, camera(s)));
@@ -50,6 +51,16 @@ public final class MqttListener implements ApplianceListener {
         }
         if (stats.host() != null) {
             fields.put("host", host(stats.host()));
+        }
+        if (stats.process() != null) {
+            ProcessFigures p = stats.process();
+            Map<String, Object> process = new LinkedHashMap<>();
+            process.put("heap_used_mb", p.heapUsedMb());
+            process.put("heap_after_gc_mb", p.heapAfterGcMb());
+            process.put("heap_max_mb", p.heapMaxMb());
+            putIfKnown(process, "rss_mb", p.rssMb());
+            process.put("threads", p.threads());
+            fields.put("process", process);
         }
         return fields;
     }

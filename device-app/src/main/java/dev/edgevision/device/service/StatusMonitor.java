@@ -9,6 +9,7 @@ import dev.edgevision.device.status.CameraStats;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.EngineHealth;
 import dev.edgevision.device.status.HostFigures;
+import dev.edgevision.device.status.ProcessFigures;
 import dev.edgevision.device.status.StatsSnapshot;
 import dev.edgevision.device.status.UpdateHealth;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class StatusMonitor implements AutoCloseable {
                     p.failures(), source.captured(), source.dropped(), source.reopened(), lower(source.state()),
                     source.lastError()));
         }
-        return new StatsSnapshot(figures, appliance.backendName(), host.read());
+        return new StatsSnapshot(figures, appliance.backendName(), host.read(), ProcessFigures.now());
     }
 
     /** The status now: online when every camera streams (or has ended), degraded otherwise. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.mqtt.Mosquitto;
+import dev.edgevision.device.mqtt.MosquittoInstalled;
 import dev.edgevision.device.update.BundleServer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class BrokerAwayDuringUpdateTest {
 
     @Test
     void theJobFinishesWhileTheBrokerIsAwayAndItsStatusArrivesAfter() throws Exception {
-        Mosquitto.assumeInstalled();
+        MosquittoInstalled.assume();
         System.setProperty("edgevision.home", HOME.toString());
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

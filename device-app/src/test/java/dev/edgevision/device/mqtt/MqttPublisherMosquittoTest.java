@@ -40,7 +40,7 @@ class MqttPublisherMosquittoTest {
 
     @BeforeAll
     static void needsMosquitto() {
-        Mosquitto.assumeInstalled();
+        MosquittoInstalled.assume();
     }
 
     @AfterEach
@@ -110,7 +110,7 @@ class MqttPublisherMosquittoTest {
 
     @Test
     void wrongCredentialsGiveAClearErrorAndNoCrash() throws Exception {
-        Path passwd = Mosquitto.assumePasswdTool();
+        Path passwd = MosquittoInstalled.assumePasswdTool();
         Path passwords = dir.resolve("passwords");
         Process tool = new ProcessBuilder(passwd.toString(), "-b", "-c", passwords.toString(), "device", "right-one")
                 .redirectErrorStream(true).start();

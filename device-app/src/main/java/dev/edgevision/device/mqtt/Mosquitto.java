@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Mosquitto (Debian's {@code /usr/sbin/mosquitto}, 2.0.x) that a test starts on a loopback
- * port of its own with its own configuration file, kills or stops, and starts again on the same
- * port and data directory. Never the system's broker.
+ * A real Mosquitto (Debian's {@code /usr/sbin/mosquitto}, 2.0.x) that a test or the soak benchmark
+ * starts on a loopback port of its own with its own configuration file, kills or stops, and starts
+ * again on the same port and data directory (persistent sessions survive a stop). Never the
+ * system's broker.
  */
 public final class Mosquitto implements AutoCloseable {
-    private static final String INSTALL = "Debian package 'mosquitto' (apt-get install mosquitto)";
+    /** What to install where the broker is missing. */
+    public static final String INSTALL = "Debian package 'mosquitto' (apt-get install mosquitto)";
     private static final List<Process> RUNNING = new ArrayList<>();
 
     static {
@@ -59,23 +60,10 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     /** The broker program, if installed. */
-    static Optional<Path> executable() {
+    public static Optional<Path> executable() {
         Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/sbin/mosquitto")),
                 Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(d -> Path.of(d, "mosquitto")));
         return candidates.filter(Files::isExecutable).findFirst();
-    }
-
-    /** Skips the calling test unless Mosquitto is installed. */
-    public static void assumeInstalled() {
-        Assumptions.assumeTrue(executable().isPresent(), "mosquitto not found: install the " + INSTALL);
-    }
-
-    /** Skips the calling test unless mosquitto_passwd is installed; returns it. */
-    static Path assumePasswdTool() {
-        Optional<Path> tool = Stream.of("/usr/bin/mosquitto_passwd", "/usr/sbin/mosquitto_passwd").map(Path::of)
-                .filter(Files::isExecutable).findFirst();
-        Assumptions.assumeTrue(tool.isPresent(), "mosquitto_passwd not found: install the " + INSTALL);
-        return tool.get();
     }
 
     public String uri() {
@@ -127,7 +115,8 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    String log() {
+    /** The broker's log so far. */
+    public String log() {
         try {
             return Files.readString(dir.resolve("mosquitto.log"));
         } catch (IOException e) {
