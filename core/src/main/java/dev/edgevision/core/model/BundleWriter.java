@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -45,6 +46,14 @@ public final class BundleWriter {
 
     /** Writes the bundle atomically to {@code target} and returns the manifest written. */
     public ModelManifest write(Path target) throws IOException {
+        return write(target, null);
+    }
+
+    /**
+     * As {@link #write(Path)}, with a detached signature: {@code signature} is given the manifest's
+     * exact bytes and returns the content of {@link ModelBundle#SIGNATURE}, written right after the manifest.
+     */
+    public ModelManifest write(Path target, UnaryOperator<byte[]> signature) throws IOException {
         ModelManifest complete = manifest();
         var problems = complete.problems();
         if (!problems.isEmpty()) {
@@ -52,7 +61,11 @@ public final class BundleWriter {
         }
         AtomicFile.write(target, temp -> {
             try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-                put(zip, ModelBundle.MANIFEST, ManifestJson.MAPPER.writeValueAsBytes(complete));
+                byte[] manifestBytes = ManifestJson.MAPPER.writeValueAsBytes(complete);
+                put(zip, ModelBundle.MANIFEST, manifestBytes);
+                if (signature != null) {
+                    put(zip, ModelBundle.SIGNATURE, signature.apply(manifestBytes));
+                }
                 for (Map.Entry<String, byte[]> file : files.entrySet()) {
                     put(zip, file.getKey(), file.getValue());
                 }

@@ -1,5 +1,6 @@
 package dev.edgevision.core.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Map;
  * @param labels class names, indexed by class id
  * @param metrics figures measured when the bundle was made (accuracy, test set size, ...)
  * @param files every file of the bundle but the manifest, with its sha256 and size
+ * @param sequence the signer's number for this bundle, rising with each bundle of the same model name,
+ *     so a device refuses an old bundle sent again; null in bundles made before signing existed
+ * @param requires what a device must have to run the bundle; null for nothing beyond this format
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(
@@ -39,15 +43,41 @@ public record ModelManifest(
         DecoderSpec decoder,
         List<String> labels,
         Map<String, Object> metrics,
-        Map<String, FileEntry> files) {
+        Map<String, FileEntry> files,
+        Long sequence,
+        Requirements requires) {
 
     /** The manifest format this code writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
 
+    @JsonCreator
+    public ModelManifest {
+    }
+
+    /** A manifest without a sequence or requirements (an unsigned bundle's). */
+    public ModelManifest(int formatVersion, String name, String version, Task task, String description, String created,
+            String producer, String modelFile, InputSpec input, List<OutputSpec> outputs, DecoderSpec decoder,
+            List<String> labels, Map<String, Object> metrics, Map<String, FileEntry> files) {
+        this(formatVersion, name, version, task, description, created, producer, modelFile, input, outputs, decoder,
+                labels, metrics, files, null, null);
+    }
+
     /** A copy with {@code files} replaced. */
     public ModelManifest withFiles(Map<String, FileEntry> newFiles) {
         return new ModelManifest(formatVersion, name, version, task, description, created, producer,
-                modelFile, input, outputs, decoder, labels, metrics, newFiles);
+                modelFile, input, outputs, decoder, labels, metrics, newFiles, sequence, requires);
+    }
+
+    /** A copy with {@code sequence} replaced. */
+    public ModelManifest withSequence(Long newSequence) {
+        return new ModelManifest(formatVersion, name, version, task, description, created, producer,
+                modelFile, input, outputs, decoder, labels, metrics, files, newSequence, requires);
+    }
+
+    /** A copy with {@code requires} replaced. */
+    public ModelManifest withRequires(Requirements newRequires) {
+        return new ModelManifest(formatVersion, name, version, task, description, created, producer,
+                modelFile, input, outputs, decoder, labels, metrics, files, sequence, newRequires);
     }
 
     /**
@@ -77,6 +107,12 @@ public record ModelManifest(
         }
         if (labels == null || labels.isEmpty()) {
             problems.add("labels is missing or empty");
+        }
+        if (sequence != null && sequence < 0) {
+            problems.add("sequence must be 0 or more, got " + sequence);
+        }
+        if (requires != null && requires.tensorrtMajor() != null && requires.tensorrtMajor() < 1) {
+            problems.add("requires.tensorrt_major must be 1 or more, got " + requires.tensorrtMajor());
         }
         if (files == null || modelFile == null || !files.containsKey(modelFile)) {
             problems.add("files does not list model_file '" + modelFile + "'");
