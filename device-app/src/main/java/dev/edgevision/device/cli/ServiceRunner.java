@@ -14,7 +14,7 @@ import dev.edgevision.device.events.TrackerSettings;
 import dev.edgevision.device.mqtt.MqttEvents;
 import dev.edgevision.device.mqtt.MqttJobs;
 import dev.edgevision.device.update.ApplianceTarget;
-import dev.edgevision.device.update.OpenedBundleCheck;
+import dev.edgevision.device.update.TrustedBundleCheck;
 import dev.edgevision.device.update.UpdateEngine;
 import dev.edgevision.device.update.UpdateSettings;
 import java.nio.file.Path;
@@ -55,9 +55,14 @@ final class ServiceRunner implements AutoCloseable {
             throws Exception {
         long statsSeconds = config.mqtt() == null || config.mqtt().statsSeconds() == null ? STATS_SECONDS
                 : config.mqtt().statsSeconds();
+        TrustedBundleCheck trusted = UpdateTrust.trusted(config, home, updateDir(config, home));
         UpdateEngine updates = updatesWanted(config) ? UpdateEngine.open(updateDir(config, home),
-                new OpenedBundleCheck(), updateSettings(config)) : null;
+                UpdateTrust.check(trusted), updateSettings(config)) : null;
         ApplianceConfig served = updates == null ? config : servingFromStore(config, home, updates);
+        if (trusted != null) {
+            served = withBundle(served, UpdateTrust.servingBundle(trusted, List.of(
+                    home.resolve(served.model().bundle()), home.resolve(config.model().bundle()))));
+        }
         Appliance.Builder builder = Appliance.builder(served, home).softwareVersion(SoftwareVersion.get())
                 .statsSeconds(statsSeconds);
         MqttPublisher mqtt = null;
@@ -123,7 +128,16 @@ final class ServiceRunner implements AutoCloseable {
             return config;
         }
         LOG.info("model: serving {} from the model store (installed by an update) instead of {}", serve, configured);
+        return withBundle(config, serve);
+    }
+
+    /** The configuration with {@code bundle} as the model bundle. */
+    private static ApplianceConfig withBundle(ApplianceConfig config, Path bundle) {
+        Path serve = bundle;
         ApplianceConfig.ModelSection m = config.model();
+        if (m.bundle().equals(serve.toString())) {
+            return config;
+        }
         return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
                 m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update());
     }

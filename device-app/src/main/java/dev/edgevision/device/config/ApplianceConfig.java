@@ -45,8 +45,22 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      *     ~/.local/state/edgevision/updates)
      * @param probationS seconds a new model is watched before its job succeeds (60)
      * @param latencyBudgetMs most a new model's single-sample inference may take, median (250)
+     * @param trustStore file of the public keys bundles must be signed with (one {@code KEYID trusted|revoked
+     *     BASE64} a line); when set, update bundles and the bundle the service starts with must be signed by
+     *     a trusted key; unset, signatures are not checked
+     * @param allowUnsigned with a trust store, whether unsigned bundles are still taken (false; each is
+     *     logged and named in its job's message as a warning)
      */
-    public record UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs) {
+    public record UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs,
+            String trustStore, Boolean allowUnsigned) {
+        @JsonCreator
+        public UpdateSection {
+        }
+
+        /** A section without signature checks. */
+        public UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs) {
+            this(enabled, stateDir, probationS, latencyBudgetMs, null, null);
+        }
     }
 
     /** @param id device id in topics and records */
@@ -171,6 +185,13 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         }
         if (update.latencyBudgetMs() != null && (update.latencyBudgetMs() < 1 || update.latencyBudgetMs() > 60_000)) {
             problems.add("update.latency_budget_ms must be 1..60000, got " + update.latencyBudgetMs());
+        }
+        if (update.trustStore() != null && update.trustStore().isBlank()) {
+            problems.add("update.trust_store must be the path of a trust-store file, got an empty value");
+        }
+        if (Boolean.TRUE.equals(update.allowUnsigned()) && update.trustStore() == null) {
+            problems.add("update.allow_unsigned is true but update.trust_store is not set: without a trust store no"
+                    + " signature is checked; set update.trust_store, or remove update.allow_unsigned");
         }
     }
 

@@ -57,8 +57,9 @@ final class JobRunner {
             BundleCheck.Verified verified = verify(job, part);
             entry = entry.withModel(verified.identity());
             Path installed = store.install(part, verified.identity().name(), verified.identity().sha256());
+            String warning = verified.warning() == null ? "" : " (warning: " + verified.warning() + ")";
             step(JobStep.PREPARING, 0, 0, "preparing " + verified.identity().name() + " "
-                    + verified.identity().version() + " on the backend");
+                    + verified.identity().version() + " on the backend" + warning);
             prepared = target.prepare(installed);
             stopIfCanceled(job);
             step(JobStep.VALIDATING, 0, 0, "checking the model against its reference outputs");
@@ -72,7 +73,8 @@ final class JobRunner {
             new Probation(target, settings).watch(length, (done, total) -> progress(done, total),
                     () -> canceled.test(job.id()));
             finish(JobState.SUCCEEDED, null, verified.identity().name() + " " + verified.identity().version()
-                    + " serves and passed its probation");
+                    + " serves and passed its probation" + warning);
+            accept(verified);
         } catch (UpdateException e) {
             if (prepared != null) {
                 target.discard(prepared);
@@ -85,6 +87,16 @@ final class JobRunner {
             LOG.error("update: job {} failed: {}", job.id(), e.toString(), e);
             end(UpdateException.failed("device_error", "the device could not carry out the job: " + e.getMessage(),
                     e), activated, part);
+        }
+    }
+
+    /** Records the bundle's sequence as accepted, now that its job has succeeded. */
+    private void accept(BundleCheck.Verified verified) {
+        try {
+            check.succeeded(verified);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("update: job {} succeeded but its sequence {} could not be recorded: {}", entry.id(),
+                    verified.sequence(), e.toString());
         }
     }
 

@@ -61,10 +61,15 @@ public final class UpdateEngine implements UpdateService, AutoCloseable {
      * a restart; call before the service picks its bundle ({@link #bundleToServe}).
      */
     public static UpdateEngine open(Path stateDir, BundleCheck check, UpdateSettings settings) throws IOException {
-        UpdateEngine engine = new UpdateEngine(ModelStore.open(stateDir.resolve("models")),
+        UpdateEngine engine = new UpdateEngine(ModelStore.open(storeDir(stateDir)),
                 new JobJournal(stateDir.resolve("jobs")), check, settings);
         engine.recover();
         return engine;
+    }
+
+    /** The model store's folder under {@code stateDir}. */
+    public static Path storeDir(Path stateDir) {
+        return stateDir.resolve("models");
     }
 
     /** The bundle the service should serve: the store's current version, else the configured one. */
