@@ -46,6 +46,27 @@ public final class ZipItems {
         return target;
     }
 
+    /** As {@link #write}, with entry {@code storedName} stored uncompressed (so a flipped byte stays one byte). */
+    public static Path writeStored(Path target, List<Item> items, String storedName) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (Item item : items) {
+                ZipEntry entry = new ZipEntry(item.name());
+                if (item.name().equals(storedName)) {
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(item.content());
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(item.content().length);
+                    entry.setCompressedSize(item.content().length);
+                    entry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(entry);
+                zip.write(item.content());
+                zip.closeEntry();
+            }
+        }
+        return target;
+    }
+
     /** The content of entry {@code name}. */
     public static byte[] content(List<Item> items, String name) {
         return items.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow().content();
@@ -106,7 +127,7 @@ public final class ZipItems {
         throw new IllegalArgumentException("no directory entry " + name + " in " + zip);
     }
 
-    /** Flips one bit in the middle of entry {@code name}'s compressed data, leaving the zip structure intact. */
+    /** Flips one bit in the middle of entry {@code name}'s data in the archive, leaving the zip structure intact. */
     public static void flipStoredByte(Path zip, String name) throws IOException {
         long compressed;
         try (ZipFile z = new ZipFile(zip.toFile())) {
