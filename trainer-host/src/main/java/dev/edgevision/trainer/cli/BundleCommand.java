@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code trainer bundle}: wraps an ONNX detector trained elsewhere into a model bundle. */
-@Command(name = "bundle", sortOptions = false,
-        header = "Wrap an ONNX detector trained elsewhere (YOLO, SSD) into a model bundle.",
+@Command(name = "bundle", sortOptions = false, subcommands = {BundleSignCommand.class, BundleVerifyCommand.class},
+        header = "Wrap an ONNX detector trained elsewhere (YOLO, SSD) into a model bundle; sign or verify a bundle.",
         description = {
             "Packs a foreign ONNX detector, its class names and the decoder its outputs",
             "need into a bundle any device loads without tensor-name flags. The input's",
@@ -33,22 +33,25 @@ import picocli.CommandLine.Option;
             "",
             "Prints one JSON line naming the bundle on standard output. Example:",
             "  trainer bundle --onnx yolov8n.onnx --labels coco.txt --decoder yolov8 \\",
-            "      --out yolov8n.vbundle"})
+            "      --out yolov8n.vbundle",
+            "",
+            "'trainer bundle sign' signs a bundle for devices with a trust store;",
+            "'trainer bundle verify' checks one as such a device does."})
 final class BundleCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = "--onnx", required = true, paramLabel = "FILE", description = "The ONNX detector.")
+    @Option(names = "--onnx", paramLabel = "FILE", description = "The ONNX detector.")
     Path onnx;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE",
+    @Option(names = "--labels", paramLabel = "FILE",
             description = "Class names in class-id order: one per line, or a YOLO data .yaml with a names list.")
     Path labels;
 
-    @Option(names = "--decoder", required = true, paramLabel = "TYPE", description = "yolov8, yolov5, ssd or yolo2.")
+    @Option(names = "--decoder", paramLabel = "TYPE", description = "yolov8, yolov5, ssd or yolo2.")
     String decoder;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Bundle to write (e.g. yolo.vbundle).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Bundle to write (e.g. yolo.vbundle).")
     Path out;
 
     @Option(names = "--input-size", paramLabel = "WxH",
@@ -114,8 +117,12 @@ final class BundleCommand implements Callable<Integer> {
             description = "ssd: score column of the background, -1 for none (default: -1).")
     Integer backgroundClass;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        requireOptions();
         ForeignDetectorOptions options = new ForeignDetectorOptions(onnx, labels, decoder,
                 BundleOptions.size(inputSize), colour, resize, BundleOptions.numbers("--value-range", valueRange),
                 BundleOptions.numbers("--mean", mean), BundleOptions.numbers("--std", std),
@@ -136,5 +143,26 @@ final class BundleCommand implements Callable<Integer> {
         line.put("classes", manifest.labels().size());
         System.out.println(new ObjectMapper().writeValueAsString(line));
         return 0;
+    }
+
+    /** --onnx, --labels, --decoder and --out are required unless a subcommand (sign, verify) runs. */
+    private void requireOptions() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (onnx == null) {
+            missing.add("'--onnx=FILE'");
+        }
+        if (labels == null) {
+            missing.add("'--labels=FILE'");
+        }
+        if (decoder == null) {
+            missing.add("'--decoder=TYPE'");
+        }
+        if (out == null) {
+            missing.add("'--out=FILE'");
+        }
+        if (!missing.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option"
+                    + (missing.size() > 1 ? "s: " : ": ") + String.join(", ", missing));
+        }
     }
 }

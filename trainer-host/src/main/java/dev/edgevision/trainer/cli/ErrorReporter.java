@@ -35,7 +35,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static boolean isExpected(Throwable e) {
         return e instanceof DatasetException || e instanceof BundleException || e instanceof UsageException
                 || e instanceof OrtModelException || e instanceof ForeignModelException || e instanceof IOException
-                || e instanceof UncheckedIOException || e instanceof LabelException;
+                || e instanceof UncheckedIOException || e instanceof LabelException
+                || e instanceof dev.edgevision.core.trust.TrustStoreException;
     }
 
     static String describe(Throwable e) {

@@ -94,8 +94,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Also mirror images. Never for digits: a mirrored 7 is not a 7.")
     boolean flip;
 
+    @picocli.CommandLine.Mixin
+    SigningOptions signing = new SigningOptions();
+
     @Override
     public Integer call() throws Exception {
+        signing.load();
         TrainingSettings settings = settings();
         IdxFolder folder = IdxFolder.scan(data == null ? Defaults.dataset() : data);
         DigitSet all = folder.train().read();
@@ -103,6 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         ClassifierRun run = new ClassifierRun(settings, out, bundle == null ? out.resolve("digits.vbundle") : bundle,
                 name, modelVersion, folder.folder().toAbsolutePath().normalize().getFileName().toString());
         ClassifierRun.Outcome outcome = run.execute(all, test, new ProgressBar(System.err, System.console() != null));
+        signing.signIfAsked(outcome.bundle());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("accuracy", outcome.testAccuracy());
         line.put("count", outcome.testCount());

@@ -114,8 +114,12 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Also mirror images (objects only; never for digits or text).")
     boolean flip;
 
+    @picocli.CommandLine.Mixin
+    SigningOptions signing = new SigningOptions();
+
     @Override
     public Integer call() throws Exception {
+        signing.load();
         DetectorTrainingSettings settings = settings();
         DetectorRun run = new DetectorRun(out, new DetectorProgress(System.err, System.console() != null,
                 settings.batchSize()), startingWeights(settings));
@@ -153,6 +157,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
                     new LabelledImageSamples(dataset, validationImages, false), null, Polarity.NATURAL, model,
                     modelVersion, "Single-shot detector of " + String.join(", ", dataset.classes()), budget());
         }
+        signing.signIfAsked(outcome.bundle());
         System.out.println(outcome.summaryJson());
         return 0;
     }

@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
             "9,000-digit MNIST sample, evaluates it on the held-out test split, writes an",
             "HTML report and a model bundle a device can load. 'trainer train-detector'",
             "trains the digit (or your own objects') detector; 'trainer bundle' wraps a",
-            "detector trained elsewhere (YOLOv5/v8, SSD ONNX) into a bundle."},
+            "detector trained elsewhere (YOLOv5/v8, SSD ONNX) into a bundle; 'trainer keys",
+            "generate' and 'trainer bundle sign' sign bundles for devices with a trust store."},
         subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class,
-            BundleCommand.class, ScenesCommand.class, AddSamplesCommand.class, BenchTrainCommand.class,
+            BundleCommand.class, KeysCommand.class, ScenesCommand.class, AddSamplesCommand.class, BenchTrainCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure (bad input, failed run), 2 bad command line."})
 public final class TrainerCli implements Runnable {
