@@ -151,6 +151,10 @@ final class ArchiveCheck {
                             + " lists (a zip crafted to read differently by different tools); the bundle is refused");
                 }
                 if (entries.get(name).directory()) {
+                    if (zip.read() != -1) {
+                        throw refuse(Refusal.BAD_ENTRY, "folder entry '" + name + "' holds data; the bundle is"
+                                + " refused");
+                    }
                     continue;
                 }
                 if (isMeta(name)) {

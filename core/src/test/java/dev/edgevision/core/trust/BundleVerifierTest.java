@@ -136,6 +136,16 @@ class BundleVerifierTest {
         assertEquals(Refusal.HASH_MISMATCH, refusal(verifier, shrunk, AcceptedSequences.none(), false));
     }
 
+    @Test
+    void aFolderEntryIsSkippedButOneHoldingDataIsRefused() throws Exception {
+        List<ZipItems.Item> items = ZipItems.read(good);
+        Path folder = ZipItems.write(dir.resolve("folder.vbundle"), ZipItems.with(items, "samples/", new byte[0]));
+        assertEquals(SEQUENCE, verifier.verify(folder, AcceptedSequences.none(), false).sequence());
+        Path stuffed = ZipItems.write(dir.resolve("stuffed.vbundle"), ZipItems.with(items, "samples/",
+                new byte[1 << 20]));
+        assertEquals(Refusal.BAD_ENTRY, refusal(verifier, stuffed, AcceptedSequences.none(), false));
+    }
+
     Path resign(List<ZipItems.Item> items, String manifest, String name) throws Exception {
         byte[] bytes = manifest.getBytes(StandardCharsets.UTF_8);
         return ZipItems.write(dir.resolve(name + ".vbundle"), ZipItems.with(ZipItems.with(items, "manifest.json", bytes),
