@@ -76,6 +76,20 @@ class SignedUpdatesTest {
         return UpdateEngineTest.await(engine, engine.submit(job).jobId());
     }
 
+    /**
+     * The accepted sequences once the engine has recorded {@code expected} for test-detector (it writes
+     * them right after the job's final status, on its own thread), or as they stand after 5 s.
+     */
+    AcceptedSequences acceptedOnce(long expected) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        AcceptedSequences now = accepted();
+        while (System.nanoTime() < deadline && now.highest("test-detector").orElse(-1) != expected) {
+            Thread.sleep(10);
+            now = accepted();
+        }
+        return now;
+    }
+
     AcceptedSequences accepted() throws Exception {
         return AcceptedSequences.read(UpdateEngine.storeDir(dir.resolve("state")).resolve(TrustedBundleCheck.ACCEPTED));
     }
@@ -86,7 +100,7 @@ class SignedUpdatesTest {
         try (UpdateEngine engine = engine(false)) {
             JobStatus first = run(engine, "good", good);
             assertEquals(JobState.SUCCEEDED, first.state(), first.message());
-            assertEquals(SEQUENCE, accepted().highest("test-detector").getAsLong(), "recorded once it succeeded");
+            assertEquals(SEQUENCE, acceptedOnce(SEQUENCE).highest("test-detector").orElse(-1), "recorded once it succeeded");
             Path store = engine.store().root();
             Map<String, String> before = StoreSnapshot.of(store);
             int activations = target.activated.size();
@@ -120,7 +134,7 @@ class SignedUpdatesTest {
             target.badSha256 = null;
             JobStatus again = run(engine, "again", bad);
             assertEquals(JobState.SUCCEEDED, again.state(), again.message());
-            assertEquals(9, accepted().highest("test-detector").getAsLong());
+            assertEquals(9, acceptedOnce(9).highest("test-detector").orElse(-1));
         }
     }
 
@@ -147,6 +161,7 @@ class SignedUpdatesTest {
         Path older = sign(dir.resolve("older.vbundle"), 0.7f, 6);
         try (UpdateEngine engine = engine(false)) {
             assertEquals(JobState.SUCCEEDED, run(engine, "n", newer).state());
+            assertEquals(8, acceptedOnce(8).highest("test-detector").orElse(-1));
             assertEquals("downgrade", run(engine, "o1", older).errorCode());
             byte[] bytes = Files.readAllBytes(older);
             UpdateJob job = new UpdateJob("o2", "test", new Artifact(server.put("o2.vbundle", bytes),
