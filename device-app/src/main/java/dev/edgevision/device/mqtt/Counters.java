@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.core.io.Redaction;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,11 +20,11 @@ final class Counters {
     private final String broker;
 
     Counters(String broker) {
-        this.broker = broker;
+        this.broker = Redaction.text(broker);
     }
 
     void error(String message) {
-        lastError = message;
+        lastError = Redaction.text(message);
         lastErrorTs = Instant.now().toString();
     }
 
