@@ -13,6 +13,7 @@ final class Counters {
     final AtomicLong reconnects = new AtomicLong();
     volatile boolean connected;
     volatile long spoolDropped;
+    volatile long spoolSkipped;
     volatile int spoolMessages;
     volatile long spoolBytes;
     private volatile String lastError;
@@ -34,6 +35,7 @@ final class Counters {
 
     PublisherStats snapshot() {
         return new PublisherStats(broker, connected, published.get(), droppedOffline.get(), droppedQueueFull.get(),
-                spooled.get(), spoolDropped, spoolMessages, spoolBytes, reconnects.get(), lastError, lastErrorTs);
+                spooled.get(), spoolDropped, spoolMessages, spoolBytes, reconnects.get(), lastError, lastErrorTs,
+                spoolSkipped);
     }
 }
