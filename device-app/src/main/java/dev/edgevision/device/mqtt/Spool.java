@@ -89,7 +89,8 @@ final class Spool implements AutoCloseable {
         }
         if (lock == null) {
             lockChannel.close();
-            throw new IOException("mqtt.spool.dir " + dir + " is in use by another publisher; give each its own directory");
+            throw new IOException("mqtt.spool_dir " + dir + " is in use by another running service or publisher (it"
+                    + " holds " + dir.resolve("spool.lock") + "): stop that one, or give each its own mqtt.spool_dir");
         }
         Spool spool = new Spool(dir, maxBytes, maxMessages, lockChannel, lock);
         try {
