@@ -84,6 +84,12 @@ public final class OrtRunner implements ModelRunner {
             close();
             throw new DetectorException(problem);
         }
+        String mismatch = GraphShapes.mismatch(session, manifest);
+        if (mismatch != null) {
+            close();
+            throw new DetectorException(bundle.path() + ": " + mismatch + "; the bundle's manifest does not describe"
+                    + " its graph: fix the manifest (trainer bundle), the images are not at fault");
+        }
     }
 
     private static long[] sample(List<Integer> shape) {

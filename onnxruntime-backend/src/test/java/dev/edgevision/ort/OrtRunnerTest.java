@@ -76,4 +76,24 @@ class OrtRunnerTest {
         assertTrue(e.getMessage().contains("output 'scores'") && e.getMessage().contains("[probabilities]"),
                 e.getMessage());
     }
+
+    @Test
+    @org.junit.jupiter.api.Tag("bad-input")
+    void aGraphWhoseInputDiffersFromTheManifestIsBlamedOnTheBundle() throws Exception {
+        ModelBundle good = ModelBundle.open(BUNDLE);
+        ModelManifest m = good.manifest();
+        var i = m.input();
+        var input = new dev.edgevision.core.model.InputSpec(i.name(), java.util.List.of(-1, 1, 32, 32), i.layout(),
+                i.dtype(), i.colour(), i.valueRange(), i.mean(), i.std(), i.polarity(), "stretch");
+        ModelManifest wrong = new ModelManifest(m.formatVersion(), m.name(), m.version(), m.task(), m.description(),
+                m.created(), m.producer(), m.modelFile(), input, m.outputs(), m.decoder(), m.labels(), m.metrics(),
+                Map.of());
+        Path file = dir.resolve("other-input.vbundle");
+        new BundleWriter(wrong).add(m.modelFile(), good.modelBytes()).write(file);
+        DetectorException e = assertThrows(DetectorException.class,
+                () -> new OrtRunner(ModelBundle.open(file), 4, 1).close());
+        assertTrue(e.getMessage().contains("other-input.vbundle") && e.getMessage().contains("input.shape")
+                && e.getMessage().contains("manifest 32, graph 28") && e.getMessage().contains("not at fault"),
+                e.getMessage());
+    }
 }

@@ -143,7 +143,8 @@ public final class LiveSource implements FrameSource {
             device.close();
             fail(e.getMessage(), null);
             return false;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // One bad frame (or a device that fails) never ends the capture thread: it reopens with back-off.
             device.close();
             if (closing) {
                 return false;

@@ -1,5 +1,6 @@
 package dev.edgevision.camera.capture;
 
+import dev.edgevision.core.io.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class SourceUri {
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
-    private static final Pattern PASSWORD = Pattern.compile("^([a-z][a-z0-9+.-]*://[^/@:?#]*):[^/@?#]*@");
     private static final Set<String> VERBATIM = Set.of("gst");
 
     private final String text;
@@ -39,6 +39,7 @@ public final class SourceUri {
                     + " v4l2:///dev/video0, csi://0 or rtsp://host/stream");
         }
         String text = uri.strip();
+        Redaction.register(Redaction.password(text));
         int separator = text.indexOf("://");
         String scheme = separator > 0 ? text.substring(0, separator).toLowerCase(Locale.ROOT) : "";
         if (!SCHEME.matcher(scheme).matches()) {
@@ -106,9 +107,12 @@ public final class SourceUri {
         return i < s.length() && Character.digit(s.charAt(i), 16) >= 0;
     }
 
-    /** The URI with any {@code user:password@} password replaced by {@code ***}, for logs and status. */
+    /**
+     * The URI with any {@code user:password@} password replaced by {@code ***}, for logs and status
+     * ({@link Redaction}: any scheme, any case, passwords with {@code /} or {@code @}).
+     */
     public static String redact(String uri) {
-        return PASSWORD.matcher(uri).replaceFirst("$1:***@");
+        return Redaction.text(uri);
     }
 
     /** As written, password masked. */

@@ -96,7 +96,8 @@ public final class FfmpegSources {
             options.put("buffer_size", "2097152");
         }
         FfmpegRuntime.require(uri.toString());
-        FfmpegInput input = new FfmpegInput(uri.textWithout(RTSP_PARAMETERS), SourceUri.redact(uri.textWithout(RTSP_PARAMETERS)),
+        String url = uri.scheme() + uri.textWithout(RTSP_PARAMETERS).substring(uri.scheme().length());
+        FfmpegInput input = new FfmpegInput(url, SourceUri.redact(url),
                 null, options, FfmpegInput.Kind.STREAM, FfmpegInput.Pace.UNPACED, 0);
         return LiveSource.start(uri.toString(), new FfmpegDevice(input, settings), Delivery.LATEST, false,
                 settings.backoff());

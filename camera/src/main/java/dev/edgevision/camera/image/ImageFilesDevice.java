@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Still images as frames: one file, or every image in a folder in order of file name. An image that
@@ -22,6 +20,7 @@ final class ImageFilesDevice implements CaptureDevice {
     private final Path path;
     private final Pacer pacer;
     private final BgrImages converter = new BgrImages();
+    private final ImageDecoder decoder;
     private final Frame single = new Frame();
     private Path singleDecoded;
     private List<Path> files = List.of();
@@ -29,9 +28,10 @@ final class ImageFilesDevice implements CaptureDevice {
     private int next;
     private int skipped;
 
-    ImageFilesDevice(Path path, Pacer pacer) {
+    ImageFilesDevice(Path path, Pacer pacer, long maxPixels) {
         this.path = path;
         this.pacer = pacer;
+        this.decoder = new ImageDecoder(maxPixels);
     }
 
     @Override
@@ -73,7 +73,7 @@ final class ImageFilesDevice implements CaptureDevice {
                 decode(file, into);
                 pacer.awaitNextFrame();
                 return true;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 if (files.size() == 1) {
                     throw new SourceFailedException("cannot read image " + file + ": " + reason(e), e);
                 }
@@ -92,11 +92,7 @@ final class ImageFilesDevice implements CaptureDevice {
             into.copyFrom(single);
             return;
         }
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException("no image decoder recognises its content; is it really a "
-                    + extension(file).toUpperCase(Locale.ROOT) + " file?");
-        }
+        BufferedImage image = decoder.read(file);
         converter.copy(image, into);
         if (files.size() == 1) {
             single.copyFrom(into);
@@ -104,8 +100,11 @@ final class ImageFilesDevice implements CaptureDevice {
         }
     }
 
-    private static String reason(Exception e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("no image decoder")) {
+    private static String reason(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "too large to decode in this memory (" + e.getMessage() + "); lower ?max_pixels= on the file:// URI";
+        }
+        if (e instanceof IOException && e.getMessage() != null && e.getCause() == null) {
             return e.getMessage();
         }
         StringBuilder detail = new StringBuilder();
@@ -116,12 +115,6 @@ final class ImageFilesDevice implements CaptureDevice {
             }
         }
         return "corrupt or truncated image (" + detail + ")";
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
     }
 
     @Override

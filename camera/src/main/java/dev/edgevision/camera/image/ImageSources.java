@@ -18,11 +18,13 @@ import java.util.Set;
  * <li>{@code fps=0}: deliver at this rate in real time, dropping frames for a slow consumer;
  * {@code 0} delivers each image when the previous one was taken, none dropped.
  * <li>{@code loop=false}: start again from the first image after the last.
+ * <li>{@code max_pixels=40000000}: images whose header declares more pixels are refused, naming the
+ * file and its size, before they are decoded (the default suits a 4 GB board).
  * </ul>
  */
 public final class ImageSources {
     /** Every parameter an image or image folder URI accepts. */
-    public static final Set<String> PARAMETERS = Set.of("fps", "loop");
+    public static final Set<String> PARAMETERS = Set.of("fps", "loop", "max_pixels");
     static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp");
     static final String EXTENSIONS_TEXT = ".jpg, .jpeg, .png, .bmp";
 
@@ -40,7 +42,8 @@ public final class ImageSources {
         uri.allowOnly(PARAMETERS);
         double fps = uri.number("fps", 0, 0, 1000);
         boolean loop = uri.flag("loop", false);
-        return LiveSource.start(uri.toString(), new ImageFilesDevice(path, Pacer.fps(fps)),
+        long maxPixels = (long) uri.number("max_pixels", ImageDecoder.DEFAULT_MAX_PIXELS, 1, 1e12);
+        return LiveSource.start(uri.toString(), new ImageFilesDevice(path, Pacer.fps(fps), maxPixels),
                 fps > 0 ? Delivery.LATEST : Delivery.EVERY, loop, settings.backoff());
     }
 }

@@ -71,7 +71,7 @@ public final class RegionClassifier extends RunnerDetector {
 
     private List<Detection> decodeRow(float[] output, int row, boolean logits, Region region) {
         TopClass top = TopClass.of(output, row * classes, classes, logits);
-        if (top.score() < threshold) {
+        if (!(top.score() >= threshold)) {
             return List.of();
         }
         return List.of(new Detection(manifest.labels().get(top.classId()), top.classId(), top.score(),

@@ -99,6 +99,8 @@ public record ModelManifest(
         checkInput(problems);
         if (outputs == null || outputs.isEmpty()) {
             problems.add("outputs is missing or empty");
+        } else {
+            ManifestLimits.checkOutputs(outputs, problems);
         }
         if (decoder == null || decoder.type() == null || decoder.output() == null) {
             problems.add("decoder needs a type and an output");
@@ -107,6 +109,8 @@ public record ModelManifest(
         }
         if (labels == null || labels.isEmpty()) {
             problems.add("labels is missing or empty");
+        } else if (task == Task.CLASSIFICATION && decoder != null && outputs != null) {
+            ManifestLimits.checkClassCount(this, problems);
         }
         if (sequence != null && sequence < 0) {
             problems.add("sequence must be 0 or more, got " + sequence);
@@ -135,18 +139,30 @@ public record ModelManifest(
             problems.add("input.layout must be NCHW or NHWC, got " + input.layout());
             return;
         }
+        if (input.shape().stream().anyMatch(java.util.Objects::isNull)) {
+            problems.add("input.shape has an empty dimension: " + input.shape());
+            return;
+        }
         int channels = input.channels();
         if (input.height() <= 0 || input.width() <= 0 || channels <= 0) {
             problems.add("input.shape has a non-positive channel, height or width: " + input.shape());
+            return;
+        }
+        if (!ManifestLimits.checkInputShape(input, problems)) {
+            return;
         }
         if (input.valueRange() == null || input.valueRange().size() != 2) {
             problems.add("input.value_range must be [low, high]");
+        } else {
+            ManifestLimits.checkValueRange(input.valueRange(), problems);
         }
         if (input.mean() == null || input.mean().size() != channels
                 || input.std() == null || input.std().size() != channels) {
             problems.add("input.mean and input.std need one value per channel (" + channels + ")");
-        } else if (input.std().stream().anyMatch(s -> s == 0.0)) {
+        } else if (input.std().stream().anyMatch(s -> s == null || s == 0.0)) {
             problems.add("input.std has a zero");
+        } else {
+            ManifestLimits.checkNormalisation(input, problems);
         }
         if (input.polarity() == null) {
             problems.add("input.polarity is missing (light_on_dark, dark_on_light or natural)");

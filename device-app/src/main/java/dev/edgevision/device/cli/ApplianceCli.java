@@ -32,7 +32,9 @@ public final class ApplianceCli implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
+    /** The program: standard output and error pass through {@link RedactingOutput}, so no secret is printed. */
     public static void main(String[] args) {
+        RedactingOutput.install();
         System.exit(run(args));
     }
 

@@ -82,6 +82,9 @@ public final class DetectCommand implements Callable<Integer> {
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("--threshold must be in [0, 1], got " + threshold);
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads must be 0 (all cores) or more, got " + threads);
+        }
         Path home = ApplianceHome.path();
         Path bundle = (model != null ? model : home.resolve(DemoCommand.DEFAULT_MODEL)).toAbsolutePath();
         ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection(device == null

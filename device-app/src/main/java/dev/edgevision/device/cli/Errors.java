@@ -1,5 +1,6 @@
 package dev.edgevision.device.cli;
 
+import dev.edgevision.core.io.Redaction;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.model.BundleException;
 import dev.edgevision.device.config.ConfigException;
@@ -10,7 +11,12 @@ final class Errors {
     private Errors() {
     }
 
+    /** What {@code e} says, one line, with every secret masked ({@link Redaction}). */
     static String describe(Throwable e) {
+        return Redaction.text(unmasked(e));
+    }
+
+    private static String unmasked(Throwable e) {
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return n.getFile() + ": no such file or folder";
         }

@@ -25,10 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApplianceConfig loaded = ConfigLoader.load(config, System.getenv());
-        LOG.info("configuration {}:\n{}", config, ConfigLoader.describe(loaded));
+        LOG.info("configuration {}:\n{}", config, ConfigLoader.describe(loaded, System.getenv()));
         Path home = config.toAbsolutePath().getParent();
         try (ServiceRunner runner = ServiceRunner.start(loaded, home, () -> ConfigLoader.load(config, System.getenv()))) {
             Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
+            StopSignals.onStop(runner::close);
             runner.appliance().awaitEnd();
         }
         return 0;

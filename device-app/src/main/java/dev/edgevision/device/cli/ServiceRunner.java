@@ -36,6 +36,7 @@ final class ServiceRunner implements AutoCloseable {
     private final MqttCommands commands;
     private final UpdateEngine updates;
     private final MqttJobs jobs;
+    private boolean closed;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
             MqttJobs jobs) {
@@ -188,7 +189,11 @@ final class ServiceRunner implements AutoCloseable {
 
     /** Stops jobs and commands, then the appliance; its MQTT listener sends the offline status as it closes. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (jobs != null) {
             jobs.close();
         }

@@ -199,6 +199,10 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         if (mqtt.broker() == null || !(mqtt.broker().startsWith("tcp://") || mqtt.broker().startsWith("ssl://"))) {
             problems.add("mqtt.broker must be a tcp:// or ssl:// URI, got '" + mqtt.broker() + "'");
         }
+        if (mqtt.password() != null && (mqtt.username() == null || mqtt.username().isBlank())) {
+            problems.add("mqtt.password (or EDGEVISION_MQTT_PASSWORD) is set but mqtt.username (or"
+                    + " EDGEVISION_MQTT_USERNAME) is not: set both, or neither for a broker without log-in");
+        }
         if (mqtt.detectionsQos() != null && (mqtt.detectionsQos() < 0 || mqtt.detectionsQos() > 2)) {
             problems.add("mqtt.detections_qos must be 0, 1 or 2, got " + mqtt.detectionsQos());
         }

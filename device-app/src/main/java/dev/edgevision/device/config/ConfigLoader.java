@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.edgevision.core.io.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +24,9 @@ public final class ConfigLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final List<String> OVERRIDES = List.of("EDGEVISION_DEVICE_ID", "EDGEVISION_MQTT_BROKER",
+            "EDGEVISION_MQTT_USERNAME", "EDGEVISION_MQTT_PASSWORD");
+
     private ConfigLoader() {
     }
 
@@ -30,7 +34,12 @@ public final class ConfigLoader {
     public static ApplianceConfig load(Path file, Map<String, String> environment) throws ConfigException {
         ApplianceConfig parsed;
         try {
-            parsed = YAML.readValue(Files.readAllBytes(file), ApplianceConfig.class);
+            byte[] bytes = Files.readAllBytes(file);
+            String binary = ConfigText.binaryProblem(bytes);
+            if (binary != null) {
+                throw new ConfigException(file, List.of(binary));
+            }
+            parsed = YAML.readValue(bytes, ApplianceConfig.class);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, List.of("no such file"));
         } catch (UnrecognizedPropertyException e) {
@@ -38,14 +47,16 @@ public final class ConfigLoader {
                     + e.getLocation().getLineNr() + "); known keys here: " + e.getKnownPropertyIds()));
         } catch (JsonMappingException e) {
             throw new ConfigException(file, List.of("'" + path(e) + "' has a value of the wrong type (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): " + e.getOriginalMessage()));
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): "
+                    + ConfigText.printable(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ConfigException(file, List.of("not readable YAML: " + e.getMessage()));
+            throw new ConfigException(file, List.of("not readable YAML: " + ConfigText.printable(e.getMessage())));
         }
         if (parsed == null) {
             throw new ConfigException(file, List.of("the file is empty"));
         }
-        ApplianceConfig config = override(parsed, environment);
+        ApplianceConfig config = BrokerCredentials.moveOutOfUri(override(parsed, environment));
+        BrokerCredentials.registerSecrets(config);
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
             throw new ConfigException(file, problems);
@@ -81,7 +92,19 @@ public final class ConfigLoader {
         return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt(), c.update());
     }
 
-    /** The configuration as YAML for the start-up log, with the password masked. */
+    /**
+     * As {@link #describe(ApplianceConfig)}, followed by a line naming the variables of
+     * {@code environment} that overrode the file (their values are in the YAML above, masked).
+     */
+    public static String describe(ApplianceConfig config, Map<String, String> environment) {
+        List<String> used = OVERRIDES.stream().filter(environment::containsKey).toList();
+        return describe(config) + (used.isEmpty() ? "" : "# from the environment: " + String.join(", ", used) + "\n");
+    }
+
+    /**
+     * The configuration as YAML for the start-up log, with every password masked and every URI
+     * (cameras, broker) passed through {@link Redaction}: hosts, ports and paths stay.
+     */
     public static String describe(ApplianceConfig config) {
         ApplianceConfig.MqttSection m = config.mqtt();
         ApplianceConfig masked = m == null || m.password() == null ? config
@@ -89,9 +112,9 @@ public final class ConfigLoader {
                         new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
                                 m.spoolDir(), m.statsSeconds()), config.tensorrt(), config.update());
         try {
-            return YAML.writeValueAsString(masked);
+            return Redaction.text(YAML.writeValueAsString(masked));
         } catch (IOException e) {
-            return masked.toString();
+            return Redaction.text(masked.toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.core.io.Redaction;
 import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -86,7 +87,7 @@ final class BrokerLink {
         try {
             created = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("mqtt.broker " + settings.broker() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(Redaction.text("mqtt.broker " + settings.broker() + ": " + e.getMessage()), e);
         }
         created.setCallback(new MqttCallbackExtended() {
             @Override
@@ -192,7 +193,7 @@ final class BrokerLink {
         if (everConnected) {
             counters.reconnects.incrementAndGet();
         }
-        LOG.info("MQTT: connected to {} as {}{}", settings.broker(), settings.clientId(),
+        LOG.info("MQTT: connected to {} as {}{}", shownBroker(), settings.clientId(),
                 failures > 0 ? " after " + failures + " failed attempts" : "");
         everConnected = true;
         failures = 0;
@@ -216,7 +217,7 @@ final class BrokerLink {
         try {
             client.subscribe(filter, 1);
         } catch (MqttException | RuntimeException e) {
-            LOG.warn("MQTT: cannot subscribe to {} on {}: {}", filter, settings.broker(), e.toString());
+            LOG.warn("MQTT: cannot subscribe to {} on {}: {}", filter, shownBroker(), e.toString());
         }
     }
 
@@ -234,7 +235,7 @@ final class BrokerLink {
         }
         state = State.DISCONNECTED;
         counters.connected = false;
-        String reason = BrokerErrors.describe(settings.broker(), failure);
+        String reason = Redaction.text(BrokerErrors.describe(settings.broker(), failure));
         counters.error(reason);
         long delay = backoff.nextNanos();
         nextAttemptNanos = System.nanoTime() + delay;
@@ -278,7 +279,7 @@ final class BrokerLink {
             try {
                 client.disconnect(quiesceMillis).waitForCompletion(quiesceMillis + 1000);
             } catch (MqttException e) {
-                LOG.debug("MQTT: disconnect from {}: {}", settings.broker(), e.toString());
+                LOG.debug("MQTT: disconnect from {}: {}", shownBroker(), e.toString());
             }
         }
         state = State.CLOSED;
@@ -291,12 +292,17 @@ final class BrokerLink {
         try {
             client.disconnectForcibly(0, 100, false);
         } catch (MqttException e) {
-            LOG.debug("MQTT: dropping the connection to {}: {}", settings.broker(), e.toString());
+            LOG.debug("MQTT: dropping the connection to {}: {}", shownBroker(), e.toString());
         }
         try {
             client.close(true);
         } catch (MqttException e) {
             LOG.debug("MQTT: closing the client: {}", e.toString());
         }
+    }
+
+    /** The broker URI for logs: any password masked. */
+    private String shownBroker() {
+        return Redaction.text(settings.broker());
     }
 }

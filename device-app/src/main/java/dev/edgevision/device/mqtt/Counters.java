@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.core.io.Redaction;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,6 +13,7 @@ final class Counters {
     final AtomicLong reconnects = new AtomicLong();
     volatile boolean connected;
     volatile long spoolDropped;
+    volatile long spoolSkipped;
     volatile int spoolMessages;
     volatile long spoolBytes;
     private volatile String lastError;
@@ -19,11 +21,11 @@ final class Counters {
     private final String broker;
 
     Counters(String broker) {
-        this.broker = broker;
+        this.broker = Redaction.text(broker);
     }
 
     void error(String message) {
-        lastError = message;
+        lastError = Redaction.text(message);
         lastErrorTs = Instant.now().toString();
     }
 
@@ -33,6 +35,7 @@ final class Counters {
 
     PublisherStats snapshot() {
         return new PublisherStats(broker, connected, published.get(), droppedOffline.get(), droppedQueueFull.get(),
-                spooled.get(), spoolDropped, spoolMessages, spoolBytes, reconnects.get(), lastError, lastErrorTs);
+                spooled.get(), spoolDropped, spoolMessages, spoolBytes, reconnects.get(), lastError, lastErrorTs,
+                spoolSkipped);
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.core.io.Redaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -68,7 +69,7 @@ public final class MqttCommands implements AutoCloseable {
         String topic = responseTopic(payload);
         reply(topic != null ? topic : publisher.topics().command(name) + RESPONSE, response);
         LOG.info("command {} ({}): {}", name, response.requestId(), response.ok() ? "done"
-                : response.error().code() + ": " + response.error().message());
+                : response.error().code() + ": " + Redaction.text(response.error().message()));
     }
 
     /** The request's {@code response_topic}, when it is a plain topic (no wildcards, not a $ topic). */
@@ -95,7 +96,7 @@ public final class MqttCommands implements AutoCloseable {
         try {
             ObjectNode node = JSON.valueToTree(response);
             node.put("ts", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-            publisher.publishReply(topic, JSON.writeValueAsBytes(node));
+            publisher.publishReply(topic, JSON.writeValueAsBytes(Payloads.redacted(node)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.warn("command {}: the response could not be written: {}", response.command(), e.toString());
         }

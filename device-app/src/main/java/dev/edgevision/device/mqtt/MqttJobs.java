@@ -169,7 +169,8 @@ public final class MqttJobs implements AutoCloseable {
         node.put("resumed", s.resumed());
         node.put("ts", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         try {
-            publisher.publishRetained(publisher.topics().job(s.jobId() + "/status"), JSON.writeValueAsBytes(node));
+            publisher.publishRetained(publisher.topics().job(s.jobId() + "/status"),
+                    JSON.writeValueAsBytes(Payloads.redacted(node)));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("MQTT jobs: the status of job {} could not be published: {}", s.jobId(), e.getMessage());
         }

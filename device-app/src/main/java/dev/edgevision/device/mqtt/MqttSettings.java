@@ -1,5 +1,6 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.core.io.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public record MqttSettings(String broker, String clientId, String username, Stri
 
     @Override
     public String toString() {
-        return "MqttSettings[broker=" + broker + ", clientId=" + clientId + ", username=" + username
+        return "MqttSettings[broker=" + Redaction.text(broker) + ", clientId=" + clientId + ", username=" + username
                 + ", password=" + (password == null ? "(none)" : "****") + ", topicPrefix=" + topicPrefix
                 + ", deviceId=" + deviceId + ", detectionsQos=" + detectionsQos + ", keepAlive=" + keepAlive
                 + ", connectTimeout=" + connectTimeout + ", reconnect=" + reconnectMinDelay + ".." + reconnectMaxDelay
@@ -115,12 +116,13 @@ public record MqttSettings(String broker, String clientId, String username, Stri
     }
 
     private void checkBroker(List<String> problems) {
+        String broker = Redaction.text(this.broker);
         if (blank(broker)) {
             problems.add("mqtt.broker: must be set, e.g. tcp://localhost:1883");
             return;
         }
         try {
-            URI uri = new URI(broker);
+            URI uri = new URI(this.broker);
             if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme())) {
                 problems.add("mqtt.broker: \"" + broker + "\" is not tcp:// or ssl://; use e.g. tcp://localhost:1883");
             } else if (uri.getHost() == null) {

@@ -4,7 +4,11 @@ import dev.edgevision.device.status.DeviceStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.edgevision.core.io.Redaction;
 import dev.edgevision.core.detect.ModelIdentity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -80,9 +84,27 @@ final class Payloads {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
+    /**
+     * {@code node} with every string in it (values and field names' values, at any depth) passed
+     * through {@link Redaction}: what every status, stats, job and response message goes through.
+     */
+    static JsonNode redacted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> e.setValue(redacted(e.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, redacted(array.get(i)));
+            }
+        } else if (node != null && node.isTextual()) {
+            String masked = Redaction.text(node.asText());
+            return masked.equals(node.asText()) ? node : TextNode.valueOf(masked);
+        }
+        return node;
+    }
+
     private static byte[] bytes(ObjectNode node) {
         try {
-            return MAPPER.writeValueAsBytes(node);
+            return MAPPER.writeValueAsBytes(redacted(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an MQTT status or stats message could not be written as JSON", e);
         }

@@ -15,8 +15,17 @@ package dev.edgevision.device.mqtt;
  * @param reconnects connections made after the first one
  * @param lastError the last connection problem, naming the broker and the reason; null if none yet
  * @param lastErrorTs when it happened, ISO-8601 UTC; null if none yet
+ * @param spoolSkipped what the spool's recovery skipped at start: messages lost to damaged bytes,
+ *     records with impossible content set aside, stray files named like segments
  */
 public record PublisherStats(String broker, boolean connected, long published, long droppedOffline,
         long droppedQueueFull, long spooled, long spoolDropped, int spoolMessages, long spoolBytes, long reconnects,
-        String lastError, String lastErrorTs) {
+        String lastError, String lastErrorTs, long spoolSkipped) {
+    /** Figures without the spool's recovery count (0). */
+    public PublisherStats(String broker, boolean connected, long published, long droppedOffline,
+            long droppedQueueFull, long spooled, long spoolDropped, int spoolMessages, long spoolBytes, long reconnects,
+            String lastError, String lastErrorTs) {
+        this(broker, connected, published, droppedOffline, droppedQueueFull, spooled, spoolDropped, spoolMessages,
+                spoolBytes, reconnects, lastError, lastErrorTs, 0);
+    }
 }

@@ -286,6 +286,7 @@ final class SenderLoop implements Runnable, BrokerLink.Listener {
         counters.spoolMessages = spool.size();
         counters.spoolBytes = spool.bytes();
         counters.spoolDropped = spool.dropped();
+        counters.spoolSkipped = spool.skipped();
     }
 
     private void spoolFailure(String what, IOException e) {

@@ -87,6 +87,15 @@ final class SpoolDelivery {
                 // Paho's window is full or the connection just dropped (its callback follows): try later.
                 LOG.debug("MQTT: sending spooled message {} deferred: {}", message.seq(), e.toString());
                 return;
+            } catch (IllegalArgumentException e) {
+                // Paho refuses the message itself (a topic it cannot publish): it never will, so it goes aside.
+                try {
+                    spool.setAside(message.seq(), "the MQTT client refuses it: " + e.getMessage());
+                } catch (IOException io) {
+                    spoolFailure.accept("setting aside a message", io);
+                    return;
+                }
+                continue;
             }
             cursor = message.seq() + 1;
             inflight++;

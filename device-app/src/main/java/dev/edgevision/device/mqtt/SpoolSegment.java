@@ -7,20 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.function.Consumer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
  * One append-only file of the spool, named by the sequence number of its first record. A record
  * is {@code int bodyLength, int crc32(body), body}; the body is
- * {@code long seq, byte qos, byte retained, short topicLength, topic (UTF-8), payload}. A record
- * cut short by a crash, or whose checksum does not match, ends the segment: recovery truncates
- * the file there.
+ * {@code long seq, byte qos, byte retained, short topicLength, topic (UTF-8), payload}. Recovery
+ * ({@link SegmentScan}) keeps every intact record, skips damaged stretches to the next intact one,
+ * sets aside records whose content is impossible, and truncates the file after the last record.
  */
 final class SpoolSegment {
     static final String SUFFIX = ".seg";
     static final int HEADER = 8;
-    private static final int BODY_FIXED = 8 + 1 + 1 + 2;
+    static final int BODY_FIXED = 8 + 1 + 1 + 2;
 
     /** A record found by {@link #scan}. */
     record Found(long position, int length, long seq) {
@@ -56,33 +56,27 @@ final class SpoolSegment {
     }
 
     /**
-     * Hands every intact record to {@code found}, in file order, and cuts the file after the last
-     * one. Returns the number of bytes cut (0 for a clean segment).
+     * Reads the whole segment and finds its records ({@link SegmentScan}); cuts the file after the
+     * last record found when what follows is damage (a torn write).
      */
-    long scan(Consumer<Found> found) throws IOException {
-        ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
-        long position = 0;
-        while (all.remaining() >= HEADER) {
-            int bodyLength = all.getInt();
-            int crc = all.getInt();
-            if (bodyLength < BODY_FIXED || bodyLength > all.remaining()) {
-                break;
-            }
-            byte[] body = new byte[bodyLength];
-            all.get(body);
-            if (crc32(body) != crc) {
-                break;
-            }
-            found.accept(new Found(position, HEADER + bodyLength, ByteBuffer.wrap(body).getLong()));
-            position += HEADER + bodyLength;
-        }
-        long cut = size - position;
-        if (cut > 0) {
-            channel.truncate(position);
+    SegmentScan scan() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        SegmentScan scan = SegmentScan.of(bytes, firstSeq);
+        if (scan.end < size) {
+            channel.truncate(scan.end);
             channel.force(true);
-            size = position;
+            size = scan.end;
         }
-        return cut;
+        return scan;
+    }
+
+    /** Reads {@code length} bytes at {@code position}, as they are on disk (for the quarantine). */
+    byte[] bytes(long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
+            // reads until full or end of file
+        }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Appends one record (not yet forced to disk) and returns its position. */
@@ -108,9 +102,11 @@ final class SpoolSegment {
         if (bodyLength != length - HEADER) {
             return null;
         }
-        byte[] body = new byte[bodyLength];
-        buffer.get(body);
-        return crc32(body) == crc ? decode(ByteBuffer.wrap(body)) : null;
+        if (crc32(Arrays.copyOfRange(buffer.array(), HEADER, length)) != crc
+                || SegmentScan.problem(buffer.array(), 0, bodyLength, firstSeq) != null) {
+            return null;
+        }
+        return decode(ByteBuffer.wrap(buffer.array(), HEADER, bodyLength).slice());
     }
 
     /** The whole record (header and body) for a message. */

@@ -1,5 +1,6 @@
 package dev.edgevision.device.service;
 
+import dev.edgevision.core.io.Redaction;
 import dev.edgevision.camera.FrameSources;
 import dev.edgevision.core.detect.Detector;
 import dev.edgevision.core.detect.DetectorException;
@@ -177,8 +178,9 @@ public final class Appliance implements AutoCloseable {
             try {
                 opened.put(camera.name(), FrameSources.open(camera.uri()));
             } catch (RuntimeException e) {
-                cameraFailures.add(new CameraFailure(camera.name(), camera.uri(), e.getMessage()));
-                LOG.error("camera {}: {}", camera.name(), e.getMessage());
+                String error = Redaction.text(e.getMessage());
+                cameraFailures.add(new CameraFailure(camera.name(), Redaction.text(camera.uri()), error));
+                LOG.error("camera {}: {}", camera.name(), error);
             }
         }
         for (Map.Entry<String, FrameSource> e : opened.entrySet()) {

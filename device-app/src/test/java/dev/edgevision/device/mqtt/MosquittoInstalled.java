@@ -17,7 +17,7 @@ public final class MosquittoInstalled {
     }
 
     /** Skips the calling test unless mosquitto_passwd is installed; returns it. */
-    static Path assumePasswdTool() {
+    public static Path assumePasswdTool() {
         Optional<Path> tool = Stream.of("/usr/bin/mosquitto_passwd", "/usr/sbin/mosquitto_passwd").map(Path::of)
                 .filter(Files::isExecutable).findFirst();
         Assumptions.assumeTrue(tool.isPresent(), "mosquitto_passwd not found: install the " + Mosquitto.INSTALL);
