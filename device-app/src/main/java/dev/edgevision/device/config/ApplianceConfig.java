@@ -17,13 +17,20 @@ import java.util.regex.Pattern;
  * @param mqtt the broker; {@code null} runs without MQTT (records go to the log)
  * @param tensorrt how TensorRT engines are built and run; {@code null} for the defaults
  * @param update how remote model updates are taken; {@code null} for the defaults
+ * @param pins status LED, label outputs and trigger button on GPIO lines; {@code null} for none
  */
 public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
-        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update) {
+        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @JsonCreator
     public ApplianceConfig {
+    }
+
+    /** A configuration without pins. */
+    public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
+            TensorrtSection tensorrt, UpdateSection update) {
+        this(device, model, cameras, mqtt, tensorrt, update, null);
     }
 
     /** A configuration with the TensorRT and update defaults. */
@@ -143,6 +150,10 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         }
         if (update != null) {
             checkUpdate(problems);
+        }
+        if (pins != null) {
+            PinsChecks.check(pins, cameras == null ? List.of() : cameras.stream().filter(c -> c != null)
+                    .map(CameraSection::name).toList(), problems);
         }
         return problems;
     }
