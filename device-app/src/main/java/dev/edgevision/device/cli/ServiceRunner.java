@@ -5,6 +5,7 @@ import dev.edgevision.device.mqtt.MqttCommands;
 import dev.edgevision.device.mqtt.MqttListener;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.mqtt.MqttSettings;
+import dev.edgevision.device.pins.Pins;
 import dev.edgevision.device.service.Appliance;
 import dev.edgevision.device.service.ServiceCommands;
 import dev.edgevision.device.service.StdoutListener;
@@ -37,6 +38,7 @@ final class ServiceRunner implements AutoCloseable {
     private final UpdateEngine updates;
     private final MqttJobs jobs;
     private boolean closed;
+    private Pins pins;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
             MqttJobs jobs) {
@@ -74,6 +76,10 @@ final class ServiceRunner implements AutoCloseable {
                     null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
             builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults()));
         }
+        Pins pins = config.pins() == null ? null : PinsWiring.open(config.pins(), mqtt);
+        if (pins != null) {
+            builder.listener(pins);
+        }
         Appliance appliance = builder.start();
         MqttPublisher publisher = mqtt;
         new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
@@ -92,7 +98,9 @@ final class ServiceRunner implements AutoCloseable {
                 jobs.start();
             }
         }
-        return new ServiceRunner(appliance, mqtt, commands, updates, jobs);
+        ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs);
+        runner.pins = pins;
+        return runner;
     }
 
     /** Updates are taken when the configuration says so, and by default whenever there is a broker. */
@@ -140,7 +148,8 @@ final class ServiceRunner implements AutoCloseable {
             return config;
         }
         return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
-                m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update());
+                m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update(),
+                config.pins());
     }
 
     static MqttSettings settings(ApplianceConfig config, Path home) {
@@ -177,6 +186,11 @@ final class ServiceRunner implements AutoCloseable {
 
     Appliance appliance() {
         return appliance;
+    }
+
+    /** The pins, when the configuration has a pins: slice. */
+    Pins pins() {
+        return pins;
     }
 
     MqttPublisher mqtt() {

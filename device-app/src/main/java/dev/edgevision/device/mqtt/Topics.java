@@ -45,6 +45,11 @@ public final class Topics {
         return base + "/" + requireLevel("camera name", camera) + "/events";
     }
 
+    /** Records captured by a trigger press (pins) on {@code camera}: {@code .../{camera}/trigger}. */
+    public String trigger(String camera) {
+        return base + "/" + requireLevel("camera name", camera) + "/trigger";
+    }
+
     /** The retained count of a label's objects on a camera: {@code .../{camera}/{label}}. */
     public String label(String camera, String label) {
         return base + "/" + requireLevel("camera name", camera) + "/" + requireLevel("label", label);

@@ -8,6 +8,7 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.linuxfs.provider.gpio.digital.LinuxFsDigitalInputProvider;
 import com.pi4j.plugin.linuxfs.provider.gpio.digital.LinuxFsDigitalOutputProvider;
+import com.pi4j.provider.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,13 +58,20 @@ public final class Pi4jLines implements GpioLines {
 
     /** Pi4J's mock plugin, when it is on the classpath (tests); numbers only. */
     public static Pi4jLines mock() throws PinException {
-        Context context = Pi4J.newContextBuilder().noAutoDetect().autoDetectMockPlugins().build();
-        if (!context.providers().exists("mock-digital-output") || !context.providers().exists("mock-digital-input")) {
-            context.shutdown();
+        Provider output = mockProvider("MockDigitalOutputProvider");
+        Provider input = mockProvider("MockDigitalInputProvider");
+        Context context = Pi4J.newContextBuilder().noAutoDetect().add(output, input).build();
+        return new Pi4jLines(context, output.id(), input.id(), "pi4j-mock", null, null);
+    }
+
+    private static Provider mockProvider(String name) throws PinException {
+        try {
+            return (Provider) Class.forName("com.pi4j.plugin.mock.provider.gpio.digital." + name)
+                    .getMethod("newInstance").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new PinException("pins.provider: mock needs Pi4J's mock plugin (com.pi4j:pi4j-plugin-mock), which"
                     + " only the tests' classpath holds; on a device use auto, gpiod or pi4j-linuxfs");
         }
-        return new Pi4jLines(context, "mock-digital-output", "mock-digital-input", "pi4j-mock", null, null);
     }
 
     @Override

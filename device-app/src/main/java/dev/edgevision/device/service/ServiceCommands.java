@@ -147,6 +147,9 @@ public final class ServiceCommands {
         if (!Objects.equals(next.tensorrt(), now.tensorrt()) || !Objects.equals(next.update(), now.update())) {
             restartNeeded.add(!Objects.equals(next.tensorrt(), now.tensorrt()) ? "tensorrt" : "update");
         }
+        if (!Objects.equals(next.pins(), now.pins())) {
+            restartNeeded.add("pins");
+        }
         running = next;
         return Map.of("applied", applied, "restart_needed", restartNeeded);
     }

@@ -1,0 +1,37 @@
+package dev.edgevision.device.cli;
+
+import dev.edgevision.core.detect.DetectionJson;
+import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.device.config.PinsSection;
+import dev.edgevision.device.mqtt.MqttPublisher;
+import dev.edgevision.device.pins.GpioProviders;
+import dev.edgevision.device.pins.PinException;
+import dev.edgevision.device.pins.Pins;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+
+/**
+ * Opens the configured pins for the service: the provider chosen by {@link GpioProviders}, and the
+ * trigger's records published on {@code vision/{device}/{camera}/trigger} (QoS 1), or printed on
+ * standard output without a broker.
+ */
+final class PinsWiring {
+    private PinsWiring() {
+    }
+
+    /** Opens the pins; when they cannot be had, {@code mqtt} (already started) is closed before the error. */
+    static Pins open(PinsSection config, MqttPublisher mqtt) throws PinException {
+        BiConsumer<String, DetectionRecord> sink = mqtt == null
+                ? (camera, record) -> System.out.println(DetectionJson.write(record))
+                : (camera, record) -> mqtt.publishReply(mqtt.topics().trigger(camera),
+                        DetectionJson.write(record).getBytes(StandardCharsets.UTF_8));
+        try {
+            return Pins.open(config, GpioProviders.open(config), sink);
+        } catch (PinException | RuntimeException e) {
+            if (mqtt != null) {
+                mqtt.close();
+            }
+            throw e;
+        }
+    }
+}
