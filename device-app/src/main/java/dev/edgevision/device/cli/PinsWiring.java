@@ -2,18 +2,20 @@ package dev.edgevision.device.cli;
 
 import dev.edgevision.core.detect.DetectionJson;
 import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.device.command.CommandRouter;
 import dev.edgevision.device.config.PinsSection;
 import dev.edgevision.device.mqtt.MqttPublisher;
 import dev.edgevision.device.pins.GpioProviders;
 import dev.edgevision.device.pins.PinException;
 import dev.edgevision.device.pins.Pins;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
  * Opens the configured pins for the service: the provider chosen by {@link GpioProviders}, and the
  * trigger's records published on {@code vision/{device}/{camera}/trigger} (QoS 1), or printed on
- * standard output without a broker.
+ * standard output without a broker. With a trigger, the {@code trigger} command presses it remotely.
  */
 final class PinsWiring {
     private PinsWiring() {
@@ -33,5 +35,19 @@ final class PinsWiring {
             }
             throw e;
         }
+    }
+
+    /**
+     * Registers {@code trigger} when the pins have a trigger: it arms the same capture as a press and
+     * answers at once; the record follows on the trigger topic.
+     */
+    static void register(Pins pins, CommandRouter commands) {
+        if (pins == null || pins.trigger() == null) {
+            return;
+        }
+        commands.register("trigger", request -> {
+            pins.trigger().press(System.currentTimeMillis());
+            return Map.of("armed", true, "camera", pins.trigger().camera());
+        });
     }
 }

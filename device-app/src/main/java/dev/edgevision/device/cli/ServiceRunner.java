@@ -84,6 +84,7 @@ final class ServiceRunner implements AutoCloseable {
         MqttPublisher publisher = mqtt;
         new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
                 appliance::close).register();
+        PinsWiring.register(pins, appliance.commands());
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
         MqttJobs jobs = null;
         if (updates != null) {

@@ -47,7 +47,7 @@ public final class Trigger {
     public void press(long wallMs) {
         presses.incrementAndGet();
         armedAt.compareAndSet(NOT_ARMED, wallMs);
-        LOG.info("pins: trigger {} pressed: capturing the next frame of {}", line.pin(), camera);
+        LOG.info("pins: trigger ({}) armed: capturing the next frame of {}", line.pin(), camera);
     }
 
     /** Hands {@code record} to the sink when a press is waiting for it; returns at once otherwise. */

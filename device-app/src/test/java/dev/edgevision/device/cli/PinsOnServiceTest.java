@@ -98,6 +98,12 @@ class PinsOnServiceTest {
                         .toList();
                 System.out.println("pins: outputs that went active: " + active + "; trigger record frame "
                         + record.path("frame") + " with " + record.path("detections").size() + " detection(s)");
+                long commanded = System.currentTimeMillis();
+                JsonNode answer = JSON.valueToTree(runner.appliance().commands().dispatch("trigger",
+                        "{\"request_id\": \"t1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertTrue(answer.toString().contains("\"armed\":true"), "the trigger command answers: " + answer);
+                assertTrue(waitFor(() -> triggered.size() == 2, 10_000), "the command's capture is published");
+                assertTrue(Instant.parse(triggered.get(1).path("ts").asText()).toEpochMilli() >= commanded);
                 assertNotNull(lines.digital("4"));
             }
             assertNull(lines.digital("4"), "the lines are released when the service stops");
