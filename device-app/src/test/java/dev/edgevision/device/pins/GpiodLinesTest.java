@@ -90,6 +90,28 @@ class GpiodLinesTest {
         }
     }
 
+    /**
+     * Where libgpiod v1 is installed but there is no GPIO chip (a workstation with Debian's libgpiod2):
+     * the real library is bound through JNA, and its failures come back with their errno and the pin.
+     */
+    @Test
+    void theRealLibraryReportsAMissingChip() throws Exception {
+        String libgpiod = libgpiodProblem();
+        assumeTrue(libgpiod == null, "no libgpiod v1 (libgpiod.so.2) here: " + libgpiod);
+        assumeTrue(!Files.exists(Path.of("/dev/gpiochip9")), "/dev/gpiochip9 exists");
+        try (GpiodLines lines = GpiodLines.open(() -> JetsonHeader.ORIN_NANO)) {
+            assertTrue(lines.name().matches("gpiod \\(libgpiod 1\\.[0-9.]+, GPIO character device\\)"), lines.name());
+            PinException byName = assertThrows(PinException.class, () -> lines.output("gpiochip9:1", false));
+            assertTrue(byName.getMessage().startsWith("pin 'gpiochip9:1': there is no /dev/gpiochip9 on this machine"
+                    + " (errno 2)"), byName.getMessage());
+            assumeTrue(!GpioProviders.hasGpiochip(Path.of("/dev")), "this machine has GPIO chips");
+            PinException byLabel = assertThrows(PinException.class, () -> lines.input("header:15"));
+            assertTrue(byLabel.getMessage().startsWith("pin 'header:15': there is no GPIO chip labelled"
+                    + " 'tegra234-gpio'"), byLabel.getMessage());
+            System.out.println("pins: real " + lines.name() + ": " + byLabel.getMessage());
+        }
+    }
+
     /** Runs where there is a real chip: requests line 0 of gpiochip0 as an input, reads it and releases it. */
     @Test
     void aRealChipWhereThereIsOne() throws Exception {
