@@ -45,15 +45,21 @@ public final class Pi4jLines implements GpioLines {
 
     /** Pi4J's linuxfs provider on {@code /sys/class/gpio}, or an error when this kernel has no sysfs GPIO. */
     public static Pi4jLines linuxfs(GpiodPin.Board board) throws PinException {
-        if (!Files.isWritable(SYSFS.resolve("export"))) {
-            throw new PinException("pins: " + SYSFS.resolve("export") + (Files.exists(SYSFS.resolve("export"))
+        return linuxfs(board, SYSFS);
+    }
+
+    /** Pi4J's linuxfs provider on the sysfs GPIO tree at {@code sysfs}. */
+    static Pi4jLines linuxfs(GpiodPin.Board board, Path sysfs) throws PinException {
+        if (!Files.isWritable(sysfs.resolve("export"))) {
+            throw new PinException("pins: " + sysfs.resolve("export") + (Files.exists(sysfs.resolve("export"))
                     ? " is not writable: run the service as a user in the gpio group" : " does not exist: this kernel"
                             + " has no sysfs GPIO; set pins.provider: gpiod (the GPIO character device)"));
         }
-        Context context = Pi4J.newContextBuilder().noAutoDetect().add(LinuxFsDigitalOutputProvider.newInstance(),
-                LinuxFsDigitalInputProvider.newInstance()).build();
+        Context context = Pi4J.newContextBuilder().noAutoDetect().add(
+                LinuxFsDigitalOutputProvider.newInstance(sysfs.toString()),
+                LinuxFsDigitalInputProvider.newInstance(sysfs.toString())).build();
         return new Pi4jLines(context, LinuxFsDigitalOutputProvider.ID, LinuxFsDigitalInputProvider.ID,
-                "pi4j-linuxfs (sysfs " + SYSFS + ")", board, SYSFS);
+                "pi4j-linuxfs (sysfs " + sysfs + ")", board, sysfs);
     }
 
     /** Pi4J's mock plugin, when it is on the classpath (tests); numbers only. */
