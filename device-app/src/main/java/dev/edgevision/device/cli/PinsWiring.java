@@ -11,20 +11,24 @@ import dev.edgevision.device.pins.Pins;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the configured pins for the service: the provider chosen by {@link GpioProviders}, and the
- * trigger's records published on {@code vision/{device}/{camera}/trigger} (QoS 1), or printed on
- * standard output without a broker. With a trigger, the {@code trigger} command presses it remotely.
+ * trigger's records published on {@code vision/{device}/{camera}/trigger} (QoS 1), or logged without
+ * a broker (standard output carries the camera's records then). With a trigger, the {@code trigger} command presses it remotely.
  */
 final class PinsWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(PinsWiring.class);
+
     private PinsWiring() {
     }
 
     /** Opens the pins; when they cannot be had, {@code mqtt} (already started) is closed before the error. */
     static Pins open(PinsSection config, MqttPublisher mqtt) throws PinException {
         BiConsumer<String, DetectionRecord> sink = mqtt == null
-                ? (camera, record) -> System.out.println(DetectionJson.write(record))
+                ? (camera, record) -> LOG.info("pins: trigger capture of {}: {}", camera, DetectionJson.write(record))
                 : (camera, record) -> mqtt.publishReply(mqtt.topics().trigger(camera),
                         DetectionJson.write(record).getBytes(StandardCharsets.UTF_8));
         try {
