@@ -45,7 +45,8 @@ final class BrokerCredentials {
                     Redaction.text(broker), password == null ? "" : " and a password");
         }
         return new ApplianceConfig(c.device(), c.model(), c.cameras(), new ApplianceConfig.MqttSection(bare, username,
-                pass, m.prefix(), m.detectionsQos(), m.spoolDir(), m.statsSeconds()), c.tensorrt(), c.update());
+                pass, m.prefix(), m.detectionsQos(), m.spoolDir(), m.statsSeconds()), c.tensorrt(), c.update(),
+                c.pins());
     }
 
     /** Makes every password of {@code c} (MQTT, camera URIs) one that {@link Redaction} masks anywhere. */

@@ -30,8 +30,7 @@ class PinsConfigTest {
             """;
 
     ApplianceConfig load(String yaml) throws Exception {
-        return ConfigLoader.load(Files.writeString(dir.resolve("appliance.yaml"), yaml), Map.of(
-                "EDGEVISION_MQTT_PASSWORD", "x"));
+        return ConfigLoader.load(Files.writeString(dir.resolve("appliance.yaml"), yaml), Map.of());
     }
 
     @Test
@@ -46,6 +45,9 @@ class PinsConfigTest {
         assertEquals(new PinsSection.Trigger("header:15", "cam0", 40, true), p.trigger());
         assertTrue(ConfigLoader.describe(c).contains("header:11"), "the start-up log shows the pins");
         assertNull(load(BASE).pins(), "no slice, no pins");
+        ApplianceConfig inUri = load(BASE.replace("tcp://127.0.0.1:1883", "tcp://me:pw@127.0.0.1:1883")
+                .replace("  username: appliance\n", "").replace("  password: s3cret\n", "") + PINS);
+        assertEquals(p, inUri.pins(), "kept when the broker URI's credentials are moved out");
     }
 
     @Test
