@@ -60,7 +60,7 @@ final class ServiceRunner implements AutoCloseable {
                 : config.mqtt().statsSeconds();
         TrustedBundleCheck trusted = UpdateTrust.trusted(config, home, updateDir(config, home));
         UpdateEngine updates = updatesWanted(config) ? UpdateEngine.open(updateDir(config, home),
-                UpdateTrust.check(trusted), updateSettings(config)) : null;
+                UpdateTrust.check(config, trusted), updateSettings(config)) : null;
         ApplianceConfig served = updates == null ? config : servingFromStore(config, home, updates);
         if (trusted != null) {
             served = withBundle(served, UpdateTrust.servingBundle(trusted, List.of(

@@ -49,19 +49,22 @@ final class UpdateTrust {
             LOG.warn("update: update.allow_unsigned is true: unsigned bundles are taken (each logged); signed ones"
                     + " must still verify");
         }
-        String backend = config.model().backend();
-        Integer tensorrt = "onnxruntime".equals(backend) ? null : TENSORRT_MAJOR;
         LOG.info("update: bundles must be signed by a key of {} ({} key(s))", store.source(), store.keys().size());
-        return new TrustedBundleCheck(store, Compatibility.of(SoftwareVersion.get(), tensorrt), allowUnsigned,
-                UpdateEngine.storeDir(stateDir));
+        return new TrustedBundleCheck(store, compatibility(config), allowUnsigned, UpdateEngine.storeDir(stateDir));
+    }
+
+    /** What this device serves: its software version, and TensorRT's major unless the backend is ONNX Runtime. */
+    static Compatibility compatibility(ApplianceConfig config) {
+        Integer tensorrt = "onnxruntime".equals(config.model().backend()) ? null : TENSORRT_MAJOR;
+        return Compatibility.of(SoftwareVersion.get(), tensorrt);
     }
 
     /** The check update jobs use. */
-    static BundleCheck check(TrustedBundleCheck trusted) {
+    static BundleCheck check(ApplianceConfig config, TrustedBundleCheck trusted) {
         if (trusted == null) {
             LOG.warn("update: update.trust_store is not set: bundles are checked against their own hashes but not"
                     + " for a signature");
-            return new OpenedBundleCheck();
+            return new OpenedBundleCheck(compatibility(config));
         }
         return trusted;
     }

@@ -1,30 +1,41 @@
 package dev.edgevision.device.update;
 
 import dev.edgevision.core.detect.ModelIdentity;
-import dev.edgevision.core.model.BundleException;
-import dev.edgevision.core.model.ModelBundle;
-import dev.edgevision.core.model.Task;
+import dev.edgevision.core.trust.AcceptedSequences;
+import dev.edgevision.core.trust.BundleRefusedException;
+import dev.edgevision.core.trust.BundleVerifier;
+import dev.edgevision.core.trust.CheckedBundle;
+import dev.edgevision.core.trust.Compatibility;
 import java.nio.file.Path;
 
 /**
- * The checks every bundle passes before it is installed: it opens (manifest valid, every file listed
- * and matching its sha256, no unlisted or unsafe entries) and its task is one this device serves.
+ * The check of a device without a trust store: every check of {@link BundleVerifier} but the
+ * signature and sequence (safe entries, nothing inflating past its declared size, manifest valid,
+ * every file listed and matching its sha256, a bundle this device can serve). A refusal rejects
+ * the job with the verifier's code.
  */
 public final class OpenedBundleCheck implements BundleCheck {
+    private final BundleVerifier verifier;
+
+    /** Checks against {@code compatibility}. */
+    public OpenedBundleCheck(Compatibility compatibility) {
+        this.verifier = BundleVerifier.withoutSignatures(compatibility);
+    }
+
+    /** Checks against any app version and no TensorRT engine travelling in the bundle. */
+    public OpenedBundleCheck() {
+        this(Compatibility.of(null, null));
+    }
+
     @Override
     public Verified verify(Path bundle, UpdateJob job) throws UpdateException {
-        ModelBundle opened;
+        CheckedBundle checked;
         try {
-            opened = ModelBundle.open(bundle);
-        } catch (BundleException e) {
-            throw UpdateException.rejected("bundle_refused", e.getMessage());
+            checked = verifier.verify(bundle, AcceptedSequences.none(), true);
+        } catch (BundleRefusedException e) {
+            throw UpdateException.rejected(e.code(), e.getMessage());
         }
-        Task task = opened.manifest().task();
-        if (task != Task.CLASSIFICATION && task != Task.DETECTION) {
-            throw UpdateException.rejected("incompatible", "task '" + task.wireName() + "' is not served by this"
-                    + " device's software");
-        }
-        return new Verified(new ModelIdentity(opened.manifest().name(), opened.manifest().version(), opened.sha256()),
-                0);
+        return new Verified(new ModelIdentity(checked.manifest().name(), checked.manifest().version(),
+                checked.sha256()), checked.sequence());
     }
 }

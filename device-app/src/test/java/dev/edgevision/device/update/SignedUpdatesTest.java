@@ -125,6 +125,34 @@ class SignedUpdatesTest {
     }
 
     @Test
+    void withoutATrustStoreTheArchiveHashAndCompatibilityChecksStillHold() throws Exception {
+        Path good = sign(dir.resolve("good.vbundle"), 0.6f, SEQUENCE);
+        java.util.Set<String> signatureCodes = java.util.Set.of("bad_signature", "unsigned", "unknown_key",
+                "revoked_key", "replayed", "downgrade");
+        Path state = dir.resolve("plain-state");
+        try (UpdateEngine engine = UpdateEngine.open(state, new OpenedBundleCheck(Compatibility.of("1.0", null)),
+                UpdateEngineTest.FAST)) {
+            engine.start(target);
+            assertEquals(JobState.SUCCEEDED, run(engine, "good", good).state());
+            Map<String, String> before = StoreSnapshot.of(engine.store().root());
+            List<String> wrong = new ArrayList<>();
+            int n = 0;
+            for (TamperCases.Case c : TamperCases.make(good, keys, SEQUENCE, dir.resolve("tampered"))) {
+                if (signatureCodes.contains(c.code())) {
+                    continue;
+                }
+                JobStatus end = run(engine, "p" + n++, c.bundle());
+                if (end.state() != JobState.REJECTED || !c.code().equals(end.errorCode())) {
+                    wrong.add(c.tamper() + ": " + end.state() + " " + end.errorCode());
+                }
+            }
+            assertTrue(n >= 14, "cases run: " + n);
+            assertTrue(wrong.isEmpty(), "not rejected as expected: " + wrong);
+            assertEquals(before, StoreSnapshot.of(engine.store().root()));
+        }
+    }
+
+    @Test
     void aFailedProbationRecordsNoSequenceAndTheSameBundleMayBeTriedAgain() throws Exception {
         Path bad = sign(dir.resolve("bad.vbundle"), 0.3f, 9);
         target.badSha256 = ModelBundle.open(bad).sha256();
