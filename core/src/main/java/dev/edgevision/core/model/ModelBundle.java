@@ -23,7 +23,7 @@ import java.util.zip.ZipInputStream;
 public final class ModelBundle {
     /** Name of the manifest inside the archive. */
     public static final String MANIFEST = "manifest.json";
-    /** Reserved for the signature over the manifest (the update issue). */
+    /** The detached signature over the manifest; {@code dev.edgevision.core.trust.BundleVerifier} checks it. */
     public static final String SIGNATURE = "manifest.sig";
     /** Bundles larger than this are refused before being read into memory. */
     static final long MAX_BUNDLE_BYTES = 1L << 30;
