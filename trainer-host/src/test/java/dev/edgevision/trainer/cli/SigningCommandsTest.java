@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.idx.IdxFixtures;
+import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.testing.CapturedRun;
 import dev.edgevision.core.trust.AcceptedSequences;
@@ -104,15 +106,18 @@ class SigningCommandsTest {
         assertTrue(refused.err().contains("not a signing key file"), refused.err());
     }
 
+    /** Train digits only (no test split, so no test scoring) and one step: the run exists to write a bundle. */
     @Test
     void trainDetectorSignsTheBundleItWritesWhenGivenAKey() throws Exception {
         JsonNode key = generate("trainer");
         TrustStore trust = TrustStore.load(Path.of(key.get("public_file").asText()));
         Path out = dir.resolve("run");
+        Path digits = Files.createDirectory(dir.resolve("digits"));
+        IdxFixtures.writeSubset(IdxFolder.scan(IdxFixtures.bundledDataset()).train().read(), 200, digits, "train");
         CapturedRun run = CliRun.of("train-detector", "--widths", "4,8,8", "--anchors", "3", "--batch", "4",
-                "--steps", "2", "--epochs", "1", "--validation", "8", "--digits",
-                Path.of("..", "datasets", "mnist-9k").toString(), "--size", "64x48", "--out", out.toString(),
-                "--sign-key", key.get("private_key").asText(), "--sequence", "3");
+                "--steps", "1", "--epochs", "1", "--validation", "4", "--digits", digits.toString(),
+                "--size", "64x48", "--out", out.toString(), "--sign-key", key.get("private_key").asText(),
+                "--sequence", "3");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.err().contains("with key 'trainer', sequence 3"), run.err());
         CheckedBundle checked = new BundleVerifier(trust, Compatibility.of("1.0", null), false)
