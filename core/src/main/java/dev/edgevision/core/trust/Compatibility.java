@@ -53,6 +53,11 @@ public record Compatibility(Set<Task> tasks, String appVersion, Integer tensorrt
         if (channels != 1 && channels != 3) {
             problems.add("input has " + channels + " channels; this device feeds 1 (grayscale) or 3 (colour)");
         }
+        Integer batch = input.shape().get(0);
+        if (batch != null && batch > 1) {
+            problems.add("input batch is fixed at " + batch + "; this device runs one frame at a time (batch 1 or"
+                    + " dynamic)");
+        }
         long pixels = (long) input.width() * input.height();
         if (pixels > maxInputPixels) {
             problems.add("input " + input.width() + "x" + input.height() + " is larger than this device takes ("

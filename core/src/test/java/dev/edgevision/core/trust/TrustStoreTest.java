@@ -86,6 +86,31 @@ class TrustStoreTest {
     }
 
     @Test
+    void inputsTheDeviceCannotFeedAreNamed() {
+        Compatibility device = Compatibility.of("1.0", null);
+        dev.edgevision.core.model.ModelManifest ok = dev.edgevision.core.testing.DetectionManifests.single("yolov8",
+                java.util.List.of(-1, 6, 10), java.util.Map.of(), java.util.List.of("a", "b"), 64, 48, "letterbox");
+        assertTrue(device.problems(ok).isEmpty(), device.problems(ok).toString());
+        dev.edgevision.core.model.InputSpec in = ok.input();
+        dev.edgevision.core.model.InputSpec batch8 = new dev.edgevision.core.model.InputSpec(in.name(),
+                java.util.List.of(8, 3, 48, 64), in.layout(), in.dtype(), in.colour(), in.valueRange(), in.mean(),
+                in.std(), in.polarity(), in.resize());
+        assertTrue(device.problems(withInput(ok, batch8)).get(0).contains("batch is fixed at 8"));
+        dev.edgevision.core.model.InputSpec huge = new dev.edgevision.core.model.InputSpec(in.name(),
+                java.util.List.of(-1, 4, 8192, 8192), in.layout(), "float16", in.colour(), in.valueRange(),
+                java.util.List.of(0.0, 0.0, 0.0, 0.0), java.util.List.of(1.0, 1.0, 1.0, 1.0), in.polarity(),
+                in.resize());
+        assertEquals(3, device.problems(withInput(ok, huge)).size(), device.problems(withInput(ok, huge)).toString());
+    }
+
+    static dev.edgevision.core.model.ModelManifest withInput(dev.edgevision.core.model.ModelManifest m,
+            dev.edgevision.core.model.InputSpec input) {
+        return new dev.edgevision.core.model.ModelManifest(m.formatVersion(), m.name(), m.version(), m.task(),
+                m.description(), m.created(), m.producer(), m.modelFile(), input, m.outputs(), m.decoder(), m.labels(),
+                m.metrics(), m.files(), m.sequence(), m.requires());
+    }
+
+    @Test
     void appVersionsCompareAsNumbers() {
         assertTrue(Compatibility.older("0.9", "0.10"));
         assertFalse(Compatibility.older("1.2.0-SNAPSHOT", "1.2"));
