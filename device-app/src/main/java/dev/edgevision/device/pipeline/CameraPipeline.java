@@ -79,9 +79,10 @@ public final class CameraPipeline implements Runnable {
             tap.frameDone(camera, frame, record);
             latency.record(record.latencyMs().total());
             processed.incrementAndGet();
-        } catch (DetectorException | RuntimeException e) {
+        } catch (DetectorException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // One frame that fails, even by running out of memory, costs that frame, not the camera.
             failures.incrementAndGet();
-            lastError = e.getMessage();
+            lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             long now = System.nanoTime();
             if (now - lastErrorLog > 60_000_000_000L) {
                 lastErrorLog = now;

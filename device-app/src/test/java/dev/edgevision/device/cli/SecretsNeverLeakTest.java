@@ -80,6 +80,7 @@ class SecretsNeverLeakTest {
                 client = subscribe(broker.uri());
                 await(m -> m.contains("\"reconnects\":") && !m.contains("\"reconnects\":0"), service, log);
                 assertTrue(messages.size() > 0 && before > 0, "messages arrived before and after the broker came back");
+                Thread.sleep(3000); // a few more rounds of stats and status with the cameras still failing
                 service.destroy();
                 assertTrue(service.waitFor(30, TimeUnit.SECONDS), "the service stops within 30 s of SIGTERM");
                 assertEquals(0, service.exitValue(), "a clean stop on SIGTERM exits 0; log:\n" + tail(log));
@@ -101,6 +102,7 @@ class SecretsNeverLeakTest {
                     + tail(log));
             assertTrue(published.contains("admin:***@127.0.0.1:" + closed), "camera_states names the camera, masked");
             assertTrue(published.contains("password=***"), "the query password is masked, not dropped");
+            assertTrue(published.contains("\"last_error\""), "stats carried the cameras' last errors");
             assertTrue(output.contains("EDGEVISION_MQTT_PASSWORD"), "the dump says what came from the environment");
             System.out.println("secrets searched: " + secrets.size() + " in " + output.length() + " characters of output and "
                     + messages.size() + " MQTT messages; none found");
