@@ -18,6 +18,9 @@ import dev.edgevision.device.update.ApplianceTarget;
 import dev.edgevision.device.update.TrustedBundleCheck;
 import dev.edgevision.device.update.UpdateEngine;
 import dev.edgevision.device.update.UpdateSettings;
+import dev.edgevision.device.homeassistant.HomeAssistantDiscovery;
+import dev.edgevision.device.service.SnapshotCommand;
+import dev.edgevision.device.snapshot.BestSnapshots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +42,7 @@ final class ServiceRunner implements AutoCloseable {
     private final MqttJobs jobs;
     private boolean closed;
     private Pins pins;
+    private HomeAssistantDiscovery homeAssistant;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
             MqttJobs jobs) {
@@ -69,12 +73,15 @@ final class ServiceRunner implements AutoCloseable {
         Appliance.Builder builder = Appliance.builder(served, home).softwareVersion(SoftwareVersion.get())
                 .statsSeconds(statsSeconds);
         MqttPublisher mqtt = null;
+        BestSnapshots snapshots = null;
         if (config.mqtt() == null) {
             builder.listener(new StdoutListener(System.out));
         } else {
             mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(), null,
                     null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
-            builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults()));
+            snapshots = BestSnapshots.withDefaults(MqttEvents.snapshotSink(mqtt));
+            builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults(),
+                    snapshots));
         }
         Pins pins = config.pins() == null ? null : PinsWiring.open(config.pins(), mqtt);
         if (pins != null) {
@@ -85,11 +92,15 @@ final class ServiceRunner implements AutoCloseable {
         new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
                 appliance::close).register();
         PinsWiring.register(pins, appliance.commands());
+        if (snapshots != null) {
+            new SnapshotCommand(appliance, snapshots, Duration.ofSeconds(3)).register();
+        }
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
         MqttJobs jobs = null;
         if (updates != null) {
             updates.addListener(job -> appliance.reportUpdate(new UpdateHealth(job.jobId(), job.state().wireName(),
-                    job.step() == null ? null : job.step().wireName(), job.errorCode(), job.message())));
+                    job.step() == null ? null : job.step().wireName(), job.errorCode(), job.message(),
+                    job.model() == null ? null : job.model().version())));
             updates.start(new ApplianceTarget(appliance, Duration.ofMinutes(45), Duration.ofMillis(
                     config.update() == null || config.update().latencyBudgetMs() == null ? 250
                             : config.update().latencyBudgetMs())));
@@ -101,6 +112,11 @@ final class ServiceRunner implements AutoCloseable {
         }
         ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs);
         runner.pins = pins;
+        if (mqtt != null && ApplianceConfig.HomeAssistantSection.on(config.homeassistant())) {
+            runner.homeAssistant = HomeAssistantDiscovery.forAppliance(mqtt, appliance, config.homeassistant(),
+                    config.device().id(), SoftwareVersion.get(), statsSeconds,
+                    spoolDir(config.mqtt(), home).resolve("homeassistant-components.json"));
+        }
         return runner;
     }
 
@@ -150,7 +166,7 @@ final class ServiceRunner implements AutoCloseable {
         }
         return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
                 m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update(),
-                config.pins());
+                config.pins(), config.homeassistant());
     }
 
     static MqttSettings settings(ApplianceConfig config, Path home) {
@@ -209,6 +225,9 @@ final class ServiceRunner implements AutoCloseable {
             return;
         }
         closed = true;
+        if (homeAssistant != null) {
+            homeAssistant.close();
+        }
         if (jobs != null) {
             jobs.close();
         }

@@ -18,19 +18,27 @@ import java.util.regex.Pattern;
  * @param tensorrt how TensorRT engines are built and run; {@code null} for the defaults
  * @param update how remote model updates are taken; {@code null} for the defaults
  * @param pins status LED, label outputs and trigger button on GPIO lines; {@code null} for none
+ * @param homeassistant Home Assistant MQTT discovery; {@code null}: none
  */
 public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
-        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
+        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update, PinsSection pins,
+        HomeAssistantSection homeassistant) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @JsonCreator
     public ApplianceConfig {
     }
 
-    /** A configuration without pins. */
+    /** A configuration without Home Assistant discovery. */
+    public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
+            TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
+        this(device, model, cameras, mqtt, tensorrt, update, pins, null);
+    }
+
+    /** A configuration without pins or Home Assistant discovery. */
     public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
             TensorrtSection tensorrt, UpdateSection update) {
-        this(device, model, cameras, mqtt, tensorrt, update, null);
+        this(device, model, cameras, mqtt, tensorrt, update, null, null);
     }
 
     /** A configuration with the TensorRT and update defaults. */
@@ -67,6 +75,21 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         /** A section without signature checks. */
         public UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs) {
             this(enabled, stateDir, probationS, latencyBudgetMs, null, null);
+        }
+    }
+
+    /**
+     * The {@code homeassistant:} slice: MQTT discovery of the device and its entities.
+     *
+     * @param enabled whether discovery is published (true when the slice is there; needs {@code mqtt})
+     * @param discoveryPrefix Home Assistant's discovery prefix, {@code homeassistant} by default
+     * @param labels per camera name, the labels that get a count sensor and a snapshot image (default:
+     *     every label of the model served)
+     */
+    public record HomeAssistantSection(Boolean enabled, String discoveryPrefix, java.util.Map<String, List<String>> labels) {
+        /** Whether discovery is on: the slice is there and not disabled. */
+        public static boolean on(HomeAssistantSection section) {
+            return section != null && !Boolean.FALSE.equals(section.enabled());
         }
     }
 
@@ -155,6 +178,9 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
             PinsChecks.check(pins, cameras == null ? List.of() : cameras.stream().filter(c -> c != null)
                     .map(CameraSection::name).toList(), problems);
         }
+        if (homeassistant != null) {
+            checkHomeAssistant(problems);
+        }
         return problems;
     }
 
@@ -203,6 +229,35 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         if (Boolean.TRUE.equals(update.allowUnsigned()) && update.trustStore() == null) {
             problems.add("update.allow_unsigned is true but update.trust_store is not set: without a trust store no"
                     + " signature is checked; set update.trust_store, or remove update.allow_unsigned");
+        }
+    }
+
+    private void checkHomeAssistant(List<String> problems) {
+        String prefix = homeassistant.discoveryPrefix();
+        if (prefix != null && (prefix.isBlank() || prefix.matches(".*[+#\\s].*") || prefix.startsWith("/")
+                || prefix.endsWith("/"))) {
+            problems.add("homeassistant.discovery_prefix must be a topic such as homeassistant (no '+', '#', spaces"
+                    + " or leading/trailing '/'), got '" + prefix + "'");
+        }
+        if (HomeAssistantSection.on(homeassistant) && mqtt == null) {
+            problems.add("homeassistant needs an mqtt slice: discovery is published on the broker");
+        }
+        if (homeassistant.labels() != null) {
+            Set<String> known = new HashSet<>();
+            if (cameras != null) {
+                cameras.stream().filter(c -> c != null).forEach(c -> known.add(c.name()));
+            }
+            homeassistant.labels().forEach((camera, labels) -> {
+                if (!known.contains(camera)) {
+                    problems.add("homeassistant.labels." + camera + " names no configured camera; cameras are "
+                            + known);
+                }
+                if (labels == null || labels.stream().anyMatch(l -> l == null || l.isEmpty()
+                        || l.matches(".*[/+#].*"))) {
+                    problems.add("homeassistant.labels." + camera + " must list labels (no '/', '+' or '#'), got "
+                            + labels);
+                }
+            });
         }
     }
 

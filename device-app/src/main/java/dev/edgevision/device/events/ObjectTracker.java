@@ -32,6 +32,7 @@ public final class ObjectTracker {
         double score;
         double topScore;
         long topFrame;
+        long topTs;
         long lastSeen;
         int hits;
         boolean confirmed;
@@ -55,6 +56,7 @@ public final class ObjectTracker {
             if (d.score() > topScore) {
                 topScore = d.score();
                 topFrame = frame;
+                topTs = ts;
             }
             lastSeen = ts;
             hits++;
@@ -152,6 +154,28 @@ public final class ObjectTracker {
                 }
             }
         }
+    }
+
+    /**
+     * A track as it stands after the latest {@link #update}: what snapshots need to know.
+     *
+     * @param id the track's id, as events carry it
+     * @param label the class
+     * @param confirmed whether it has sent {@code new}
+     * @param topScore its best score so far
+     * @param topFrame the frame (sequence) of that score
+     * @param topTsMillis that frame's capture time
+     */
+    public record Live(String id, String label, boolean confirmed, double topScore, long topFrame, long topTsMillis) {
+    }
+
+    /** Every track still open (tentative and confirmed), in the order they started. */
+    public List<Live> live() {
+        List<Live> live = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            live.add(new Live(t.id, t.label, t.confirmed, t.topScore, t.topFrame, t.topTs));
+        }
+        return live;
     }
 
     /** Confirmed objects seen now, by label. */

@@ -50,6 +50,9 @@ final class Payloads {
         node.put("software_version", status.softwareVersion());
         node.set("model", MAPPER.valueToTree(status.model()));
         node.put("backend", status.backend());
+        if (status.threshold() != null) {
+            node.put("threshold", status.threshold());
+        }
         if (status.backendReason() != null) {
             node.put("backend_reason", status.backendReason());
         }

@@ -9,6 +9,9 @@ package dev.edgevision.device.mqtt;
  * {@code #} would publish somewhere else or be refused by the broker, so it is rejected here.
  */
 public final class Topics {
+    /** The level that counts every label ({@code .../{camera}/all}, as Frigate names it). */
+    public static final String ALL = "all";
+
     private final String base;
 
     /**
@@ -55,6 +58,16 @@ public final class Topics {
         return base + "/" + requireLevel("camera name", camera) + "/" + requireLevel("label", label);
     }
 
+    /** The retained JPEG of a label's best object on a camera: {@code .../{camera}/{label}/snapshot}. */
+    public String snapshot(String camera, String label) {
+        return label(camera, label) + "/snapshot";
+    }
+
+    /** The retained count of every confirmed object on a camera, whatever its label: {@code .../{camera}/all}. */
+    public String allCount(String camera) {
+        return label(camera, ALL);
+    }
+
     /** A command topic, e.g. {@code command("reload")} gives {@code .../cmd/reload}; levels separated by '/'. */
     public String command(String path) {
         return base + "/cmd/" + requirePath("command", path);
@@ -88,7 +101,7 @@ public final class Topics {
     }
 
     /** Why {@code level} cannot be one topic level, or null if it can. */
-    static String levelProblem(String level) {
+    public static String levelProblem(String level) {
         if (level == null || level.isEmpty()) {
             return "must not be empty";
         }

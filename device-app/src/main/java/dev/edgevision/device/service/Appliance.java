@@ -281,6 +281,11 @@ public final class Appliance implements AutoCloseable {
         return monitor.status();
     }
 
+    /** Publishes the status now if it changed (a camera turned on or off), rather than at the next stats interval. */
+    public void statusChanged() {
+        monitor.publishStatusIfChanged();
+    }
+
     /** Reports the latest model update job in the status (published when it changes it). */
     public void reportUpdate(UpdateHealth latest) {
         monitor.update(latest);

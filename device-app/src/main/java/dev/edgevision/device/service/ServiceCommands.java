@@ -88,6 +88,7 @@ public final class ServiceCommands {
                 throw new CommandException("bad_request", "with camera, give enabled: true or false");
             }
             pipeline.enabled(body.get("enabled").asBoolean());
+            appliance.statusChanged();
             applied.put("camera", Map.of("name", pipeline.camera(), "enabled", pipeline.enabled()));
         }
         if (body.has("detections_qos")) {
@@ -143,6 +144,9 @@ public final class ServiceCommands {
         }
         if (!Objects.equals(next.mqtt(), now.mqtt())) {
             restartNeeded.add("mqtt");
+        }
+        if (!Objects.equals(next.homeassistant(), now.homeassistant())) {
+            restartNeeded.add("homeassistant");
         }
         if (!Objects.equals(next.tensorrt(), now.tensorrt()) || !Objects.equals(next.update(), now.update())) {
             restartNeeded.add(!Objects.equals(next.tensorrt(), now.tensorrt()) ? "tensorrt" : "update");

@@ -99,7 +99,7 @@ final class StatusMonitor implements AutoCloseable {
         EngineHealth engine = model.engineStatus().map(e -> new EngineHealth(e.state().wireName(), e.precision(),
                 e.detail(), e.elapsedSeconds())).orElse(null);
         return new DeviceStatus(healthy ? DeviceStatus.ONLINE : "degraded", softwareVersion, model.identity(),
-                appliance.backendName(), cameras, health, model.backendReason(), engine, update);
+                appliance.backendName(), cameras, health, model.backendReason(), engine, update, model.threshold());
     }
 
     /** Notes the latest update job and publishes the status if that changed it. */
@@ -121,7 +121,7 @@ final class StatusMonitor implements AutoCloseable {
         EngineHealth e = s.engine() == null ? null : new EngineHealth(s.engine().state(), s.engine().precision(),
                 s.engine().detail(), 0);
         return new DeviceStatus(s.state(), s.softwareVersion(), s.model(), s.backend(), s.cameras(), s.cameraStates(),
-                s.backendReason(), e, s.update());
+                s.backendReason(), e, s.update(), s.threshold());
     }
 
     private static String lower(SourceState state) {

@@ -19,10 +19,11 @@ import java.util.Map;
  *     building, engine failed), or null
  * @param engine the TensorRT engine's progress when the TensorRT backend was selected, else null
  * @param update the latest model update job, when there was one since the start, else null
+ * @param threshold the score below which detections are not reported now, or null when not known
  */
 public record DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
         List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine,
-        UpdateHealth update) {
+        UpdateHealth update, Double threshold) {
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
 
@@ -43,6 +44,13 @@ public record DeviceStatus(String state, String softwareVersion, ModelIdentity m
         this(state, softwareVersion, model, backend, cameras, cameraStates, null, null, null);
     }
 
+    /** A status without the threshold. */
+    public DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
+            List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine,
+            UpdateHealth update) {
+        this(state, softwareVersion, model, backend, cameras, cameraStates, backendReason, engine, update, null);
+    }
+
     /** A status without an update job. */
     public DeviceStatus(String state, String softwareVersion, ModelIdentity model, String backend,
             List<String> cameras, Map<String, CameraHealth> cameraStates, String backendReason, EngineHealth engine) {
@@ -52,6 +60,6 @@ public record DeviceStatus(String state, String softwareVersion, ModelIdentity m
     /** The same status in another state. */
     public DeviceStatus withState(String newState) {
         return new DeviceStatus(newState, softwareVersion, model, backend, cameras, cameraStates, backendReason, engine,
-                update);
+                update, threshold);
     }
 }

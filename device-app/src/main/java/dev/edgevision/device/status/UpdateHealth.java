@@ -10,7 +10,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param step the step it is in or ended in, or null
  * @param errorCode why it failed or was refused, or null
  * @param message what happened, for a person
+ * @param version the version of the model the job installs, once its bundle has been read, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UpdateHealth(String jobId, String state, String step, String errorCode, String message) {
+public record UpdateHealth(String jobId, String state, String step, String errorCode, String message,
+        String version) {
+    /** A job whose model is not known yet. */
+    public UpdateHealth(String jobId, String state, String step, String errorCode, String message) {
+        this(jobId, state, step, errorCode, message, null);
+    }
 }
