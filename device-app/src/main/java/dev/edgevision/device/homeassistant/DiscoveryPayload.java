@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  *       template may render JSON with {@code installed_version}, {@code latest_version},
  *       {@code title} and {@code in_progress}.</li>
  * </ul>
+ *
+ * <p>Templates are Jinja: {@code value_json.update} would be the dictionary's own {@code update}
+ * method, so keys that name a dict method are read as {@code value_json['update']}.
  */
 public final class DiscoveryPayload {
     /** The origin name, in {@code o.name}, and the first part of every unique id. */
@@ -192,10 +195,10 @@ public final class DiscoveryPayload {
         ObjectNode model = entity("model", "update", "Model");
         model.put("state_topic", topics.status());
         model.put("value_template", "{% if value_json.model %}"
-                + "{% set u = value_json.update if value_json.update is defined else {} %}"
-                + "{% set busy = u.state is defined and u.state in " + BUSY + " %}"
+                + "{% set u = value_json['update'] if 'update' in value_json and value_json['update'] else {} %}"
+                + "{% set busy = 'state' in u and u['state'] in " + BUSY + " %}"
                 + "{{ {'installed_version': value_json.model.version,"
-                + " 'latest_version': u.version if busy and u.version is defined else value_json.model.version,"
+                + " 'latest_version': u['version'] if busy and 'version' in u else value_json.model.version,"
                 + " 'title': value_json.model.name, 'in_progress': busy} | to_json }}"
                 + "{% else %}{}{% endif %}");
         model.put("entity_category", "diagnostic");
