@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@code value_json} (the payload parsed, when it is JSON) and the {@code to_json} filter. Tests
  * that need it skip, saying so, where python3 with jinja2 is missing.
  */
-final class Jinja {
+public final class Jinja {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = String.join("\n",
             "import json, sys, jinja2",
@@ -37,14 +37,14 @@ final class Jinja {
             "json.dump(out, sys.stdout)");
 
     /** One template to render with one payload. */
-    record Job(String template, String value) {
+    public record Job(String template, String value) {
     }
 
     private Jinja() {
     }
 
     /** Each job's rendering, in order; an error renders as {@code ERROR ...}. */
-    static List<String> render(List<Job> jobs) throws IOException, InterruptedException {
+    public static List<String> render(List<Job> jobs) throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder("python3", "-c", SCRIPT).redirectErrorStream(false).start();
