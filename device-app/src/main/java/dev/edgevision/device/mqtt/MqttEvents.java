@@ -55,11 +55,15 @@ public final class MqttEvents implements ApplianceListener {
         this.snapshots = snapshots;
     }
 
-    /** Snapshots to the publisher: each JPEG retained (QoS 1) on its label's snapshot topic. */
+    /**
+     * Snapshots to the publisher: each JPEG retained on its label's snapshot topic at QoS 0, so that
+     * while the broker is away they are dropped (and counted) rather than fill the spool and push
+     * events out of it; the next change sends a fresh one.
+     */
     public static BestSnapshots.Sink snapshotSink(MqttPublisher publisher) {
         return (camera, label, jpeg) -> {
             if (Topics.levelProblem(label) == null) {
-                publisher.publishRetained(publisher.topics().snapshot(camera, label), jpeg);
+                publisher.publishRetained(publisher.topics().snapshot(camera, label), jpeg, 0);
             }
         };
     }

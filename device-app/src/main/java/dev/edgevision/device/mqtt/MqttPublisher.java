@@ -154,8 +154,19 @@ public final class MqttPublisher implements DetectionPublisher {
 
     /** Queues a retained QoS 1 message for {@code topic} (a job's status; empty clears it). Returns at once. */
     public void publishRetained(String topic, byte[] payload) {
+        publishRetained(topic, payload, 1);
+    }
+
+    /**
+     * Queues a retained message at {@code qos}; at QoS 0 it is dropped (and counted) while the broker
+     * is away instead of waiting in the spool: for large messages where only the newest matters.
+     */
+    public void publishRetained(String topic, byte[] payload, int qos) {
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("QoS must be 0, 1 or 2, got " + qos);
+        }
         byte[] copy = payload.clone();
-        offer(new Outbound(topic, 1, true, () -> copy));
+        offer(new Outbound(topic, qos, true, () -> copy));
     }
 
     /**
