@@ -31,6 +31,9 @@ class HomeAssistantConfigTest {
         assertFalse(ApplianceConfig.HomeAssistantSection.on(load(BASE + "homeassistant: {enabled: false}\n")
                 .homeassistant()));
         assertEquals(c.homeassistant(), ConfigLoader.override(c, Map.of("EDGEVISION_DEVICE_ID", "d2")).homeassistant());
+        ApplianceConfig withUser = load(BASE.replace("tcp://127.0.0.1", "tcp://u:secret@127.0.0.1")
+                + "homeassistant: {discovery_prefix: ha}\n");
+        assertEquals("ha", withUser.homeassistant().discoveryPrefix(), "kept when the broker URI carries credentials");
         assertTrue(ConfigLoader.describe(c).contains("discovery_prefix: \"ha\"") || ConfigLoader.describe(c)
                 .contains("discovery_prefix: ha"), ConfigLoader.describe(c));
     }
