@@ -267,7 +267,7 @@ class HomeAssistantOverMqttTest {
         return new ApplianceConfig(new ApplianceConfig.DeviceSection("ha-1"),
                 new ApplianceConfig.ModelSection("models/digits.vbundle", "onnxruntime", null, 1), sections,
                 new ApplianceConfig.MqttSection(broker.uri(), null, null, "vision", 0, dir.resolve("spool").toString(),
-                        1), null, new ApplianceConfig.UpdateSection(false, null, null, null),
+                        1), null, new ApplianceConfig.UpdateSection(false, null, null, null), null,
                 new ApplianceConfig.HomeAssistantSection(true, null, null));
     }
 
