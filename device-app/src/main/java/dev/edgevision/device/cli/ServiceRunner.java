@@ -150,7 +150,7 @@ final class ServiceRunner implements AutoCloseable {
         }
         return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
                 m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update(),
-                config.pins());
+                config.pins(), config.http());
     }
 
     static MqttSettings settings(ApplianceConfig config, Path home) {

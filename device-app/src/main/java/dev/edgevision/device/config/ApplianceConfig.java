@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param tensorrt how TensorRT engines are built and run; {@code null} for the defaults
  * @param update how remote model updates are taken; {@code null} for the defaults
  * @param pins status LED, label outputs and trigger button on GPIO lines; {@code null} for none
+ * @param http the embedded HTTP server (health, metrics, preview, draw page); {@code null}: off
  */
 public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
-        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
+        MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update, PinsSection pins, HttpSection http) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @JsonCreator
@@ -42,6 +43,35 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
     public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
             TensorrtSection tensorrt) {
         this(device, model, cameras, mqtt, tensorrt, null);
+    }
+
+    /** A configuration without the HTTP server. */
+    public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
+            TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
+        this(device, model, cameras, mqtt, tensorrt, update, pins, null);
+    }
+
+    /**
+     * The {@code http:} slice; off unless {@code enabled} is true. Secrets are read from files,
+     * never written in the configuration itself.
+     *
+     * @param enabled whether the server runs (false by default)
+     * @param port TCP port (8080 by default; 0 picks a free one)
+     * @param bind address to listen on, {@code 127.0.0.1} by default (0.0.0.0 for every interface)
+     * @param tokenFile file holding a bearer token every request but {@code /health} must carry
+     * @param user basic-auth user name, with {@code passwordFile}
+     * @param passwordFile file holding the basic-auth password
+     * @param drawModel classifier bundle the draw page runs (default: the model served)
+     * @param previewFps most preview frames encoded per second and camera (10 by default)
+     * @param maxViewers most preview streams open at once (8 by default)
+     */
+    public record HttpSection(Boolean enabled, Integer port, String bind, String tokenFile, String user,
+            String passwordFile, String drawModel, Double previewFps, Integer maxViewers) {
+        /** Whether the server is wanted. */
+        @JsonIgnore
+        public boolean on() {
+            return Boolean.TRUE.equals(enabled);
+        }
     }
 
     /**
@@ -154,6 +184,9 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         if (pins != null) {
             PinsChecks.check(pins, cameras == null ? List.of() : cameras.stream().filter(c -> c != null)
                     .map(CameraSection::name).toList(), problems);
+        }
+        if (http != null) {
+            HttpChecks.check(http, problems);
         }
         return problems;
     }

@@ -89,7 +89,7 @@ public final class ConfigLoader {
                     env.getOrDefault("EDGEVISION_MQTT_PASSWORD", m.password()), m.prefix(), m.detectionsQos(),
                     m.spoolDir(), m.statsSeconds());
         }
-        return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt(), c.update(), c.pins());
+        return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt(), c.update(), c.pins(), c.http());
     }
 
     /**
@@ -110,7 +110,8 @@ public final class ConfigLoader {
         ApplianceConfig masked = m == null || m.password() == null ? config
                 : new ApplianceConfig(config.device(), config.model(), config.cameras(),
                         new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
-                                m.spoolDir(), m.statsSeconds()), config.tensorrt(), config.update(), config.pins());
+                                m.spoolDir(), m.statsSeconds()), config.tensorrt(), config.update(), config.pins(),
+                                config.http());
         try {
             return Redaction.text(YAML.writeValueAsString(masked));
         } catch (IOException e) {
