@@ -1,6 +1,7 @@
 package dev.edgevision.device.cli;
 
 import dev.edgevision.device.config.ApplianceConfig;
+import dev.edgevision.device.http.HttpService;
 import dev.edgevision.device.mqtt.MqttCommands;
 import dev.edgevision.device.mqtt.MqttListener;
 import dev.edgevision.device.mqtt.MqttPublisher;
@@ -39,9 +40,11 @@ final class ServiceRunner implements AutoCloseable {
     private final MqttJobs jobs;
     private boolean closed;
     private Pins pins;
+    private final HttpService http;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
-            MqttJobs jobs) {
+            MqttJobs jobs, HttpService http) {
+        this.http = http;
         this.appliance = appliance;
         this.mqtt = mqtt;
         this.commands = commands;
@@ -68,6 +71,10 @@ final class ServiceRunner implements AutoCloseable {
         }
         Appliance.Builder builder = Appliance.builder(served, home).softwareVersion(SoftwareVersion.get())
                 .statsSeconds(statsSeconds);
+        HttpService http = config.http() != null && config.http().on() ? HttpService.start(config.http(), home) : null;
+        if (http != null) {
+            builder.listener(http);
+        }
         MqttPublisher mqtt = null;
         if (config.mqtt() == null) {
             builder.listener(new StdoutListener(System.out));
@@ -75,12 +82,18 @@ final class ServiceRunner implements AutoCloseable {
             mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(), null,
                     null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
             builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults()));
+            if (http != null) {
+                http.mqtt(mqtt::stats);
+            }
         }
         Pins pins = config.pins() == null ? null : PinsWiring.open(config.pins(), mqtt);
         if (pins != null) {
             builder.listener(pins);
         }
         Appliance appliance = builder.start();
+        if (http != null) {
+            http.attach(appliance);
+        }
         MqttPublisher publisher = mqtt;
         new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
                 appliance::close).register();
@@ -99,7 +112,7 @@ final class ServiceRunner implements AutoCloseable {
                 jobs.start();
             }
         }
-        ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs);
+        ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs, http);
         runner.pins = pins;
         return runner;
     }
@@ -200,6 +213,11 @@ final class ServiceRunner implements AutoCloseable {
 
     UpdateEngine updates() {
         return updates;
+    }
+
+    /** The HTTP server, or null when {@code http:} does not enable it. */
+    HttpService http() {
+        return http;
     }
 
     /** Stops jobs and commands, then the appliance; its MQTT listener sends the offline status as it closes. */
