@@ -42,7 +42,7 @@ final class DrawReader implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE_WIDTH = 640;
     private static final int PAGE_HEIGHT = 480;
-    private static final int DRAWING_ON_PAGE = 280;
+    private static final int DRAWING_ON_PAGE = 180;
 
     /** The bundle to read with and, for a detector, the threshold it reports at. */
     record Model(ModelBundle bundle, double threshold) {
