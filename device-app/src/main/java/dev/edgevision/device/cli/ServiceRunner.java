@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the service for {@code run} and {@code demo}: the appliance with its MQTT listener and
- * commands (or standard output without a broker).
+ * commands (or standard output without a broker), and the HTTP server when {@code http:} enables it.
  */
 final class ServiceRunner implements AutoCloseable {
     static final long STATS_SECONDS = 10;
