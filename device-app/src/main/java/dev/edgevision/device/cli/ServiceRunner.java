@@ -79,8 +79,15 @@ final class ServiceRunner implements AutoCloseable {
         if (config.mqtt() == null) {
             builder.listener(new StdoutListener(System.out));
         } else {
-            mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(), null,
-                    null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
+            try {
+                mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(),
+                        null, null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
+            } catch (java.io.IOException | RuntimeException e) {
+                if (http != null) {
+                    http.close();
+                }
+                throw e;
+            }
             builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults()));
             if (http != null) {
                 http.mqtt(mqtt::stats);

@@ -1,6 +1,7 @@
 package dev.edgevision.device.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.edgevision.core.io.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Base64;
 /**
  * Who may use the server: anyone (no secret configured), the holder of a bearer token, or a
  * basic-auth user. Secrets are read from files once, kept only as SHA-256 digests and compared in
- * constant time; they never reach a log or a response. With a token, browsers may also send it as
+ * constant time; they never reach a log or a response (they are registered with {@link Redaction}). With a token, browsers may also send it as
  * the basic-auth password (any user name), so the pages work from the browser's login prompt.
  */
 final class HttpAccess {
@@ -108,6 +109,7 @@ final class HttpAccess {
         if (secret.isEmpty()) {
             throw new IllegalArgumentException(key + ": " + file + " is empty: write the secret in it");
         }
+        Redaction.register(secret);
         return secret;
     }
 
