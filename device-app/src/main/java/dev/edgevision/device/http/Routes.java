@@ -107,7 +107,10 @@ final class Routes implements HttpHandler {
             }
         } else if (path.startsWith("/stream/")) {
             String camera = camera(exchange, path.substring(8));
-            if (camera != null) {
+            if (camera != null && "HEAD".equals(method)) {
+                Responses.send(exchange, 200, "multipart/x-mixed-replace; boundary=" + MjpegStream.BOUNDARY,
+                        new byte[0]);
+            } else if (camera != null) {
                 service.stream(exchange, camera, frames(exchange));
             }
         } else if (path.startsWith("/snapshot/") && path.endsWith(".jpg")) {
