@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),
                     new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null), null,
                     new ApplianceConfig.UpdateSection(true, spool.resolveSibling(spool.getFileName() + "-updates")
-                            .toString(), 10, null), http(home));
+                            .toString(), 10, null), null, http(home));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);
                  ServiceRunner runner = ServiceRunner.start(config, home)) {
                 if (runner.http() != null) {
