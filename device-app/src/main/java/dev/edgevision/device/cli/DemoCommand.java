@@ -44,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Frame source (default: ${DEFAULT-VALUE}).")
     String camera;
 
+    @Option(names = "--http", paramLabel = "PORT", description = "Also serve the preview, draw-a-digit page and"
+            + " metrics on http://127.0.0.1:PORT/ (0: a free port).")
+    Integer httpPort;
+
     @Override
     public Integer call() throws Exception {
         Path home = ApplianceHome.path().toAbsolutePath();
@@ -57,9 +61,13 @@ final class DemoCommand implements Callable<Integer> {
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),
                     new ApplianceConfig.MqttSection(uri, null, null, "vision", 0, spool.toString(), null), null,
                     new ApplianceConfig.UpdateSection(true, spool.resolveSibling(spool.getFileName() + "-updates")
-                            .toString(), 10, null));
+                            .toString(), 10, null), null, null, http(home));
             try (DemoSubscriber subscriber = DemoSubscriber.start(uri, "vision", "demo", System.out);
                  ServiceRunner runner = ServiceRunner.start(config, home)) {
+                if (runner.http() != null) {
+                    System.err.println("demo: preview " + runner.http().uri() + "/preview/cam0, draw a digit "
+                            + runner.http().uri() + "/draw, metrics " + runner.http().uri() + "/metrics");
+                }
                 if (runner.appliance().pipelines().get(0).source() instanceof SyntheticSource synthetic) {
                     subscriber.compareWith(new TruthScore(synthetic::truth));
                 }
@@ -68,6 +76,16 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The HTTP slice for --http: loopback only; the draw page reads with the digit classifier when it is there. */
+    private ApplianceConfig.HttpSection http(Path home) {
+        if (httpPort == null) {
+            return null;
+        }
+        Path classifier = home.resolve("models/digits.vbundle");
+        return new ApplianceConfig.HttpSection(true, httpPort, "127.0.0.1", null, null, null,
+                Files.isRegularFile(classifier) ? classifier.toString() : null, null, null);
     }
 
     private void waitFor(ServiceRunner runner) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.edgevision.device.cli;
 
 import dev.edgevision.device.config.ApplianceConfig;
+import dev.edgevision.device.http.HttpService;
 import dev.edgevision.device.mqtt.MqttCommands;
 import dev.edgevision.device.mqtt.MqttListener;
 import dev.edgevision.device.mqtt.MqttPublisher;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the service for {@code run} and {@code demo}: the appliance with its MQTT listener and
- * commands (or standard output without a broker).
+ * commands (or standard output without a broker), and the HTTP server when {@code http:} enables it.
  */
 final class ServiceRunner implements AutoCloseable {
     static final long STATS_SECONDS = 10;
@@ -43,9 +44,11 @@ final class ServiceRunner implements AutoCloseable {
     private boolean closed;
     private Pins pins;
     private HomeAssistantDiscovery homeAssistant;
+    private final HttpService http;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
-            MqttJobs jobs) {
+            MqttJobs jobs, HttpService http) {
+        this.http = http;
         this.appliance = appliance;
         this.mqtt = mqtt;
         this.commands = commands;
@@ -72,22 +75,39 @@ final class ServiceRunner implements AutoCloseable {
         }
         Appliance.Builder builder = Appliance.builder(served, home).softwareVersion(SoftwareVersion.get())
                 .statsSeconds(statsSeconds);
+        HttpService http = config.http() != null && config.http().on() ? HttpService.start(config.http(), home) : null;
+        if (http != null) {
+            builder.listener(http);
+        }
         MqttPublisher mqtt = null;
         BestSnapshots snapshots = null;
         if (config.mqtt() == null) {
             builder.listener(new StdoutListener(System.out));
         } else {
-            mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(), null,
-                    null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
+            try {
+                mqtt = MqttPublisher.start(settings(config, home), new DeviceStatus("starting", SoftwareVersion.get(),
+                        null, null, config.cameras().stream().map(ApplianceConfig.CameraSection::name).toList()));
+            } catch (java.io.IOException | RuntimeException e) {
+                if (http != null) {
+                    http.close();
+                }
+                throw e;
+            }
             snapshots = BestSnapshots.withDefaults(MqttEvents.snapshotSink(mqtt));
             builder.listener(new MqttListener(mqtt)).listener(new MqttEvents(mqtt, TrackerSettings.defaults(),
                     snapshots));
+            if (http != null) {
+                http.mqtt(mqtt::stats);
+            }
         }
         Pins pins = config.pins() == null ? null : PinsWiring.open(config.pins(), mqtt);
         if (pins != null) {
             builder.listener(pins);
         }
         Appliance appliance = builder.start();
+        if (http != null) {
+            http.attach(appliance);
+        }
         MqttPublisher publisher = mqtt;
         new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
                 appliance::close).register();
@@ -110,7 +130,7 @@ final class ServiceRunner implements AutoCloseable {
                 jobs.start();
             }
         }
-        ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs);
+        ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs, http);
         runner.pins = pins;
         if (mqtt != null && ApplianceConfig.HomeAssistantSection.on(config.homeassistant())) {
             runner.homeAssistant = HomeAssistantDiscovery.forAppliance(mqtt, appliance, config.homeassistant(),
@@ -166,7 +186,7 @@ final class ServiceRunner implements AutoCloseable {
         }
         return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
                 m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update(),
-                config.pins(), config.homeassistant());
+                config.pins(), config.homeassistant(), config.http());
     }
 
     static MqttSettings settings(ApplianceConfig config, Path home) {
@@ -216,6 +236,11 @@ final class ServiceRunner implements AutoCloseable {
 
     UpdateEngine updates() {
         return updates;
+    }
+
+    /** The HTTP server, or null when {@code http:} does not enable it. */
+    HttpService http() {
+        return http;
     }
 
     /** Stops jobs and commands, then the appliance; its MQTT listener sends the offline status as it closes. */

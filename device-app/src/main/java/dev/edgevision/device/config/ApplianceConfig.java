@@ -19,26 +19,33 @@ import java.util.regex.Pattern;
  * @param update how remote model updates are taken; {@code null} for the defaults
  * @param pins status LED, label outputs and trigger button on GPIO lines; {@code null} for none
  * @param homeassistant Home Assistant MQTT discovery; {@code null}: none
+ * @param http the embedded HTTP server (health, metrics, preview, draw page); {@code null}: off
  */
 public record ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras,
         MqttSection mqtt, TensorrtSection tensorrt, UpdateSection update, PinsSection pins,
-        HomeAssistantSection homeassistant) {
+        HomeAssistantSection homeassistant, HttpSection http) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @JsonCreator
     public ApplianceConfig {
     }
 
-    /** A configuration without Home Assistant discovery. */
+    /** A configuration without the HTTP server. */
     public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
-            TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
-        this(device, model, cameras, mqtt, tensorrt, update, pins, null);
+            TensorrtSection tensorrt, UpdateSection update, PinsSection pins, HomeAssistantSection homeassistant) {
+        this(device, model, cameras, mqtt, tensorrt, update, pins, homeassistant, null);
     }
 
-    /** A configuration without pins or Home Assistant discovery. */
+    /** A configuration without Home Assistant discovery or the HTTP server. */
+    public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
+            TensorrtSection tensorrt, UpdateSection update, PinsSection pins) {
+        this(device, model, cameras, mqtt, tensorrt, update, pins, null, null);
+    }
+
+    /** A configuration without pins, Home Assistant discovery or the HTTP server. */
     public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
             TensorrtSection tensorrt, UpdateSection update) {
-        this(device, model, cameras, mqtt, tensorrt, update, null, null);
+        this(device, model, cameras, mqtt, tensorrt, update, null, null, null);
     }
 
     /** A configuration with the TensorRT and update defaults. */
@@ -50,6 +57,29 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
     public ApplianceConfig(DeviceSection device, ModelSection model, List<CameraSection> cameras, MqttSection mqtt,
             TensorrtSection tensorrt) {
         this(device, model, cameras, mqtt, tensorrt, null);
+    }
+
+    /**
+     * The {@code http:} slice; off unless {@code enabled} is true. Secrets are read from files,
+     * never written in the configuration itself.
+     *
+     * @param enabled whether the server runs (false by default)
+     * @param port TCP port (8080 by default; 0 picks a free one)
+     * @param bind address to listen on, {@code 127.0.0.1} by default (0.0.0.0 for every interface)
+     * @param tokenFile file holding a bearer token every request but {@code /health} must carry
+     * @param user basic-auth user name, with {@code passwordFile}
+     * @param passwordFile file holding the basic-auth password
+     * @param drawModel classifier bundle the draw page runs (default: the model served)
+     * @param previewFps most preview frames encoded per second and camera (10 by default)
+     * @param maxViewers most preview streams open at once (8 by default)
+     */
+    public record HttpSection(Boolean enabled, Integer port, String bind, String tokenFile, String user,
+            String passwordFile, String drawModel, Double previewFps, Integer maxViewers) {
+        /** Whether the server is wanted. */
+        @JsonIgnore
+        public boolean on() {
+            return Boolean.TRUE.equals(enabled);
+        }
     }
 
     /**
@@ -180,6 +210,9 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         }
         if (homeassistant != null) {
             checkHomeAssistant(problems);
+        }
+        if (http != null) {
+            HttpChecks.check(http, problems);
         }
         return problems;
     }

@@ -46,7 +46,7 @@ final class BrokerCredentials {
         }
         return new ApplianceConfig(c.device(), c.model(), c.cameras(), new ApplianceConfig.MqttSection(bare, username,
                 pass, m.prefix(), m.detectionsQos(), m.spoolDir(), m.statsSeconds()), c.tensorrt(), c.update(),
-                c.pins(), c.homeassistant());
+                c.pins(), c.homeassistant(), c.http());
     }
 
     /** Makes every password of {@code c} (MQTT, camera URIs) one that {@link Redaction} masks anywhere. */

@@ -90,7 +90,7 @@ public final class ConfigLoader {
                     m.spoolDir(), m.statsSeconds());
         }
         return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt(), c.update(), c.pins(),
-                c.homeassistant());
+                c.homeassistant(), c.http());
     }
 
     /**
@@ -112,7 +112,7 @@ public final class ConfigLoader {
                 : new ApplianceConfig(config.device(), config.model(), config.cameras(),
                         new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
                                 m.spoolDir(), m.statsSeconds()), config.tensorrt(), config.update(), config.pins(),
-                        config.homeassistant());
+                        config.homeassistant(), config.http());
         try {
             return Redaction.text(YAML.writeValueAsString(masked));
         } catch (IOException e) {

@@ -154,6 +154,9 @@ public final class ServiceCommands {
         if (!Objects.equals(next.pins(), now.pins())) {
             restartNeeded.add("pins");
         }
+        if (!Objects.equals(next.http(), now.http())) {
+            restartNeeded.add("http");
+        }
         running = next;
         return Map.of("applied", applied, "restart_needed", restartNeeded);
     }
