@@ -34,9 +34,11 @@ class GstSourceTest {
         try (FrameSource source = FrameSources.open(uri)) {
             Frame frame = new Frame();
             int frames = 0;
+            long lastSequence = 0;
             CaptureStatus status;
             while ((status = source.grab(frame, WAIT)) == CaptureStatus.OK) {
                 frames++;
+                lastSequence = frame.sequence();
                 assertEquals(161, frame.width(), "an odd width, so GStreamer pads every row");
                 assertEquals(120, frame.height());
                 assertEquals(PixelFormat.BGR24, frame.format());
@@ -45,7 +47,10 @@ class GstSourceTest {
                 assertArrayEquals(top, middle, "colour bars are the same in every row of the upper part");
             }
             assertEquals(CaptureStatus.END_OF_STREAM, status);
-            assertTrue(frames >= 10, "most of the 15 buffers arrive: " + frames);
+            // The source keeps only the newest frame, so a slow reader (a loaded machine) skips some;
+            // the sequence numbers count every buffer that reached the source.
+            assertTrue(frames >= 1, "frames read: " + frames);
+            assertTrue(lastSequence >= 10, "most of the 15 buffers reach the source: the last was number " + lastSequence);
             assertEquals(SourceState.ENDED, source.status().state());
         }
     }
