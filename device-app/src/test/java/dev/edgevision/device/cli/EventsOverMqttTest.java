@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A camera that films the same page for 2 s and then a blank one for 2.5 s: every digit on the
- * page becomes one {@code new} event and one {@code end} event on the events topic, and its label's
- * retained count goes up and back to 0.
+ * A camera that films the same page for 4 s (frames enough to confirm tracks on a loaded machine)
+ * and then a blank one for 2.5 s: every digit on the page becomes one {@code new} event and one
+ * {@code end} event on the events topic, and its label's retained count goes up and back to 0.
  */
 class EventsOverMqttTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +46,8 @@ class EventsOverMqttTest {
         List<GroundTruth> none = SyntheticScene.fromUri("synthetic://digits?seed=21&blank=1").render(1, blank);
         assertEquals(List.of(), none);
         Path frames = Files.createDirectories(dir.resolve("frames"));
-        for (int i = 0; i < 45; i++) {
-            Files.write(frames.resolve(String.format("%03d.png", i)), PngImages.encode(i < 20 ? page : blank));
+        for (int i = 0; i < 65; i++) {
+            Files.write(frames.resolve(String.format("%03d.png", i)), PngImages.encode(i < 40 ? page : blank));
         }
         List<JsonNode> events = new CopyOnWriteArrayList<>();
         Map<String, String> counts = new ConcurrentHashMap<>();
