@@ -11,6 +11,7 @@ import dev.edgevision.device.service.ServiceCommands;
 import dev.edgevision.device.service.StdoutListener;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.UpdateHealth;
+import dev.edgevision.device.systemd.SystemdService;
 import dev.edgevision.device.events.TrackerSettings;
 import dev.edgevision.device.mqtt.MqttEvents;
 import dev.edgevision.device.mqtt.MqttJobs;
@@ -39,6 +40,7 @@ final class ServiceRunner implements AutoCloseable {
     private final MqttJobs jobs;
     private boolean closed;
     private Pins pins;
+    private SystemdService systemd;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
             MqttJobs jobs) {
@@ -80,6 +82,10 @@ final class ServiceRunner implements AutoCloseable {
         if (pins != null) {
             builder.listener(pins);
         }
+        SystemdService systemd = SystemdService.fromEnvironment(System.getenv());
+        if (systemd != null) {
+            builder.listener(systemd); // after MQTT's: a record reaches it once handed to the publisher
+        }
         Appliance appliance = builder.start();
         MqttPublisher publisher = mqtt;
         new ServiceCommands(appliance, config, publisher == null ? null : publisher::detectionsQos, configFile,
@@ -101,6 +107,10 @@ final class ServiceRunner implements AutoCloseable {
         }
         ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs);
         runner.pins = pins;
+        if (systemd != null) {
+            runner.systemd = systemd;
+            systemd.attach(appliance);
+        }
         return runner;
     }
 
@@ -209,6 +219,9 @@ final class ServiceRunner implements AutoCloseable {
             return;
         }
         closed = true;
+        if (systemd != null) {
+            systemd.stopping();
+        }
         if (jobs != null) {
             jobs.close();
         }
