@@ -175,12 +175,19 @@ final class ServiceRunner implements AutoCloseable {
         if (m.detectionsQos() != null) {
             builder.detectionsQos(m.detectionsQos());
         }
+        if (m.tls() != null) {
+            builder.tls(resolve(home, m.tls().ca()), resolve(home, m.tls().cert()), resolve(home, m.tls().key()));
+        }
         MqttSettings settings = builder.build();
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("mqtt: " + String.join("; ", problems));
         }
         return settings;
+    }
+
+    private static Path resolve(Path home, String file) {
+        return file == null ? null : home.resolve(file);
     }
 
     /** The configured spool, else systemd's state directory, else the user's state folder. */
