@@ -45,6 +45,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
@@ -60,6 +61,8 @@ public final class FleetCa {
     static final String KEY = "ca.key";
     static final String CERT = "ca.crt";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Reads the keys of requests by their algorithm OIDs (not registered with the JVM). */
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final Path dir;
     private final X509Certificate certificate;
@@ -197,7 +200,7 @@ public final class FleetCa {
     public X509Certificate signRequest(PKCS10CertificationRequest request, String expectedId, Duration validity)
             throws IOException {
         try {
-            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder()
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC)
                     .build(request.getSubjectPublicKeyInfo()))) {
                 throw new ProvisionException("the certificate request's signature does not verify: it was not made"
                         + " with the key it carries; make it again on the device");
@@ -214,7 +217,7 @@ public final class FleetCa {
                     + expectedId + "'");
         }
         try {
-            PublicKey key = new JcaPKCS10CertificationRequest(request).getPublicKey();
+            PublicKey key = new JcaPKCS10CertificationRequest(request).setProvider(BC).getPublicKey();
             return issueDevice(key, id, validity);
         } catch (GeneralSecurityException e) {
             throw new ProvisionException("the certificate request's key cannot be read: " + e.getMessage());
