@@ -39,7 +39,8 @@ public final class Overlay {
     static final long STAMP = 1_767_225_600L;
 
     /** What went into the overlay. */
-    public record Summary(Path archive, String sha256, int files, long bytes, int nativesKept, int nativesDropped) {
+    public record Summary(Path archive, String sha256, int files, long bytes, int nativesKept, int nativesDropped,
+            List<String> jarsSkipped) {
     }
 
     /**
@@ -59,6 +60,7 @@ public final class Overlay {
     private final TreeMap<String, Entry> entries = new TreeMap<>();
     private int nativesKept;
     private int nativesDropped;
+    private final List<String> jarsSkipped = new ArrayList<>();
 
     private Overlay() {
     }
@@ -79,12 +81,19 @@ public final class Overlay {
         }
         addJar("opt/edgevision/app/device-app.jar", jar);
         try (Stream<Path> jars = Files.list(lib)) {
-            for (Path j : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            List<Path> all = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            if (all.stream().noneMatch(p -> p.getFileName().toString().contains("linux-arm64"))) {
+                throw new ProvisionException(lib + " holds no linux-arm64 jar: the device jars must come from a -Djetson"
+                        + " build (provisioning/build-device-jars)");
+            }
+            for (Path j : all) {
                 String name = j.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.contains("x86_64") || lower.contains("x86-64") || lower.contains("amd64")) {
-                    throw new ProvisionException(j + " is a jar for x86-64: the device jars must come from a -Djetson"
-                            + " build (provisioning/build-device-jars)");
+                    // wholly another platform's natives (Netty's epoll for x86-64, which Moquette pulls in;
+                    // Netty falls back to NIO without it)
+                    jarsSkipped.add(name);
+                    continue;
                 }
                 if (lower.startsWith("deeplearning4j") || lower.startsWith("nd4j") || lower.startsWith("trainer")) {
                     throw new ProvisionException(j + " is trainer code (DL4J), which never goes on a device");
@@ -189,7 +198,7 @@ public final class Overlay {
             o.write(archive);
         }
         int files = (int) entries.values().stream().filter(e -> e.content() != null).count();
-        return new Summary(out, sha256(archive), files, bytes, nativesKept, nativesDropped);
+        return new Summary(out, sha256(archive), files, bytes, nativesKept, nativesDropped, List.copyOf(jarsSkipped));
     }
 
     static String sha256(byte[] bytes) {

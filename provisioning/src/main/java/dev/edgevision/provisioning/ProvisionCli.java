@@ -308,8 +308,10 @@ public final class ProvisionCli {
             }
             Overlay.Summary s = Overlay.build(new Overlay.Inputs(root, device, fleet.resolve(FleetCa.CERT),
                     options.config(DeviceConfig.ID_PLACEHOLDER), options.trustStore, enrolUrl), out);
-            System.out.printf("overlay %s: %d files, %.1f MB, linux-arm64 natives kept %d, other platforms' dropped %d%n"
-                    + "sha256 %s%n", s.archive(), s.files(), s.bytes() / 1e6, s.nativesKept(), s.nativesDropped(), s.sha256());
+            System.out.printf("overlay %s: %d files, %.1f MB, linux-arm64 natives kept %d, other platforms' dropped %d%s%n"
+                    + "sha256 %s%n", s.archive(), s.files(), s.bytes() / 1e6, s.nativesKept(), s.nativesDropped(),
+                    s.jarsSkipped().isEmpty() ? "" : ", jars for other platforms left out: " + String.join(", ", s.jarsSkipped()),
+                    s.sha256());
             return 0;
         }
     }

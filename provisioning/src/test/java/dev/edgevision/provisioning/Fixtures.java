@@ -58,6 +58,10 @@ final class Fixtures {
                 "lib/amd64-Windows10-clang/jni/native.dll", new byte[] {'M', 'Z'},
                 "org/example/Native.class", new byte[] {(byte) 0xca, (byte) 0xfe})));
         jar(dir.resolve("lib/core-0.1.0-SNAPSHOT.jar"), Map.of("dev/edgevision/core/A.class", new byte[] {1}));
+        jar(dir.resolve("lib/javacpp-1.5.13-linux-arm64.jar"), Map.of("org/bytedeco/javacpp/linux-arm64/libjnijavacpp.so",
+                elf(Elf.EM_AARCH64)));
+        jar(dir.resolve("lib/netty-transport-native-epoll-4.1.93.Final-linux-x86_64.jar"),
+                Map.of("META-INF/native/libnetty_transport_native_epoll_x86_64.so", elf(Elf.EM_X86_64)));
         return dir;
     }
 

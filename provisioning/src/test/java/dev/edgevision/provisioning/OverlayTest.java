@@ -70,7 +70,9 @@ class OverlayTest {
         assertEquals(List.of("lib/aarch64-Linux-clang/jni/libnative.so", "ai/onnxruntime/native/linux-aarch64/libonnxruntime.so"),
                 natives.keySet().stream().filter(JarSlimmer::isNative).sorted(java.util.Comparator.reverseOrder()).toList());
         assertTrue(natives.containsKey("org/example/Native.class"), "classes are kept");
-        assertEquals(2, first.nativesKept());
+        assertEquals(3, first.nativesKept());
+        assertEquals(List.of("netty-transport-native-epoll-4.1.93.Final-linux-x86_64.jar"), first.jarsSkipped());
+        assertTrue(tar.keySet().stream().noneMatch(p -> p.contains("x86_64")), "no x86-64 jar");
         assertEquals(4, first.nativesDropped());
         assertNoForeignElf(tar);
 
@@ -120,18 +122,18 @@ class OverlayTest {
     }
 
     @Test
-    void refusesX86JarsTrainerJarsAndAMissingBuild() throws Exception {
+    void refusesAWorkstationBuildTrainerJarsAndAMissingBuild() throws Exception {
         Path fleet = dir.resolve("fleet");
         FleetCa.create(fleet, "Test fleet", java.time.Duration.ofDays(30));
         ProvisionException missing = assertThrows(ProvisionException.class,
                 () -> Overlay.build(inputs(dir.resolve("nothing"), fleet, null), dir.resolve("x.tar")));
         assertTrue(missing.getMessage().contains("build-device-jars"), missing.getMessage());
         Path app = Fixtures.deviceBuild(dir.resolve("app"));
-        Fixtures.jar(app.resolve("lib/javacpp-1.5.13-linux-x86_64.jar"), Map.of("a", new byte[] {1}));
+        Files.move(app.resolve("lib/javacpp-1.5.13-linux-arm64.jar"), app.resolve("lib/javacpp-1.5.13-linux-x86_64.jar"));
         ProvisionException x86 = assertThrows(ProvisionException.class,
                 () -> Overlay.build(inputs(app, fleet, null), dir.resolve("x.tar")));
-        assertTrue(x86.getMessage().contains("x86-64") && x86.getMessage().contains("-Djetson"), x86.getMessage());
-        Files.delete(app.resolve("lib/javacpp-1.5.13-linux-x86_64.jar"));
+        assertTrue(x86.getMessage().contains("no linux-arm64 jar") && x86.getMessage().contains("-Djetson"), x86.getMessage());
+        Files.move(app.resolve("lib/javacpp-1.5.13-linux-x86_64.jar"), app.resolve("lib/javacpp-1.5.13-linux-arm64.jar"));
         Fixtures.jar(app.resolve("lib/deeplearning4j-nn-1.0.0-M2.1.jar"), Map.of("a", new byte[] {1}));
         ProvisionException dl4j = assertThrows(ProvisionException.class,
                 () -> Overlay.build(inputs(app, fleet, null), dir.resolve("x.tar")));
