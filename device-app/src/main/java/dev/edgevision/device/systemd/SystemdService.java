@@ -56,7 +56,15 @@ public final class SystemdService implements ApplianceListener {
             return null;
         }
         long micros = watchdogMicros(env);
-        SystemdService service = new SystemdService(SystemdNotifier.open(socket), micros);
+        SystemdNotifier notifier;
+        try {
+            notifier = SystemdNotifier.open(socket);
+        } catch (IOException | LinkageError e) {
+            throw new IOException("systemd: cannot open a datagram socket for NOTIFY_SOCKET " + socket + " (" + e
+                    + "); junixsocket's native library for this platform is needed (linux x86-64 and aarch64 ship"
+                    + " in junixsocket-native-common)", e);
+        }
+        SystemdService service = new SystemdService(notifier, micros);
         LOG.info("systemd: notifying {}{}", socket, micros > 0 ? ", watchdog every " + micros / 2000 + " ms" : "");
         service.tell("starting: loading the model and opening the cameras");
         return service;
