@@ -78,7 +78,7 @@ class OverlayTest {
 
         // no secret: no private key of any kind, not the fleet CA's key, no password
         byte[] caKey = Files.readAllBytes(fleet.resolve("ca.key"));
-        String caKeyBody = new String(caKey, StandardCharsets.US_ASCII).split("\n")[1];
+        String caKeyBody = new String(caKey, StandardCharsets.US_ASCII).split("\n")[2]; // the key bytes proper (line 1 starts with the fixed ASN.1 header)
         for (Map.Entry<String, byte[]> e : tar.entrySet()) {
             if (e.getValue() == null) {
                 continue;
