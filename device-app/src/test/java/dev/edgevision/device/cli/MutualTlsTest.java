@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.edgevision.device.config.ApplianceConfig;
 import dev.edgevision.device.config.ConfigLoader;
 import dev.edgevision.device.mqtt.Mosquitto;
+import dev.edgevision.device.mqtt.MosquittoInstalled;
 import dev.edgevision.provisioning.ProvisionCli;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -46,7 +47,7 @@ class MutualTlsTest {
 
     @Test
     void theProvisionedDevicePublishesOverMutualTls() throws Exception {
-        Mosquitto.assumeInstalled();
+        MosquittoInstalled.assume();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
