@@ -149,7 +149,8 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      *
      * @param ca the CA certificate(s) that signed the broker's certificate; absent: the JVM's trusted CAs
      * @param cert this device's client certificate (its chain may follow), for brokers that require one
-     * @param key the private key of {@code cert} (PKCS#8 or EC/RSA PEM), readable by the service only
+     * @param key the private key of {@code cert}, PKCS#8 PEM (EC or RSA, as {@code provision} writes it), readable by
+     *     the service only
      */
     public record TlsSection(String ca, String cert, String key) {
     }
