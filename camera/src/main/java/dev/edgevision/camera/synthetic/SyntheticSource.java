@@ -24,6 +24,9 @@ import java.util.Set;
  * <li>{@code fps=15}: frames per second, in real time, dropping frames for a slow consumer like a
  * camera; {@code fps=0} renders each frame when the previous one was taken, for benchmarks.
  * <li>{@code frames=0}: end after this many frames ({@code 0}: never).
+ * <li>{@code stall_after=0}: after this many frames the camera wedges: its capture thread blocks
+ * without delivering or ending, like a driver that stops answering ({@code 0}: never). For testing
+ * what watches the cameras (systemd's watchdog).
  * <li>{@code data=PATH}: folder of MNIST IDX files whose test split supplies the glyphs; default
  * {@code $edgevision.home/datasets/mnist-9k} (system property {@code edgevision.home}, else the
  * working directory).
@@ -32,7 +35,7 @@ import java.util.Set;
 public final class SyntheticSource implements FrameSource {
     /** Every parameter {@code synthetic://digits} accepts. */
     public static final Set<String> PARAMETERS = Set.of("fps", "frames", "data", "width", "height", "seed",
-            "digits", "blank", "size", "rotate", "noise", "blur", "format");
+            "digits", "blank", "size", "rotate", "noise", "blur", "format", "stall_after");
     private final SyntheticScene scene;
     private final LiveSource live;
 
@@ -46,9 +49,10 @@ public final class SyntheticSource implements FrameSource {
         checkScene(uri);
         double fps = uri.number("fps", 15, 0, 1000);
         long frames = uri.integer("frames", 0, 0, Integer.MAX_VALUE);
+        long stallAfter = uri.integer("stall_after", 0, 0, Integer.MAX_VALUE);
         SyntheticScene scene = new SyntheticScene(SceneSettings.fromUri(uri), loadGlyphs(uri));
         Delivery delivery = fps > 0 ? Delivery.LATEST : Delivery.EVERY;
-        LiveSource live = LiveSource.start(uri.toString(), new SyntheticDevice(scene, Pacer.fps(fps), frames), delivery,
+        LiveSource live = LiveSource.start(uri.toString(), new SyntheticDevice(scene, Pacer.fps(fps), frames, stallAfter), delivery,
                 false, settings.backoff());
         return new SyntheticSource(scene, live);
     }

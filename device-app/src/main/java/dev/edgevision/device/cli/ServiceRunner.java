@@ -12,6 +12,7 @@ import dev.edgevision.device.service.ServiceCommands;
 import dev.edgevision.device.service.StdoutListener;
 import dev.edgevision.device.status.DeviceStatus;
 import dev.edgevision.device.status.UpdateHealth;
+import dev.edgevision.device.systemd.SystemdService;
 import dev.edgevision.device.events.TrackerSettings;
 import dev.edgevision.device.mqtt.MqttEvents;
 import dev.edgevision.device.mqtt.MqttJobs;
@@ -45,6 +46,7 @@ final class ServiceRunner implements AutoCloseable {
     private Pins pins;
     private HomeAssistantDiscovery homeAssistant;
     private final HttpService http;
+    private SystemdService systemd;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
             MqttJobs jobs, HttpService http) {
@@ -104,6 +106,10 @@ final class ServiceRunner implements AutoCloseable {
         if (pins != null) {
             builder.listener(pins);
         }
+        SystemdService systemd = SystemdService.fromEnvironment(System.getenv());
+        if (systemd != null) {
+            builder.listener(systemd); // after MQTT's: a record reaches it once handed to the publisher
+        }
         Appliance appliance = builder.start();
         if (http != null) {
             http.attach(appliance);
@@ -136,6 +142,10 @@ final class ServiceRunner implements AutoCloseable {
             runner.homeAssistant = HomeAssistantDiscovery.forAppliance(mqtt, appliance, config.homeassistant(),
                     config.device().id(), SoftwareVersion.get(), statsSeconds,
                     spoolDir(config.mqtt(), home).resolve("homeassistant-components.json"));
+        }
+        if (systemd != null) {
+            runner.systemd = systemd;
+            systemd.attach(appliance);
         }
         return runner;
     }
@@ -201,12 +211,19 @@ final class ServiceRunner implements AutoCloseable {
         if (m.detectionsQos() != null) {
             builder.detectionsQos(m.detectionsQos());
         }
+        if (m.tls() != null) {
+            builder.tls(resolve(home, m.tls().ca()), resolve(home, m.tls().cert()), resolve(home, m.tls().key()));
+        }
         MqttSettings settings = builder.build();
         List<String> problems = settings.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("mqtt: " + String.join("; ", problems));
         }
         return settings;
+    }
+
+    private static Path resolve(Path home, String file) {
+        return file == null ? null : home.resolve(file);
     }
 
     /** The configured spool, else systemd's state directory, else the user's state folder. */
@@ -250,6 +267,9 @@ final class ServiceRunner implements AutoCloseable {
             return;
         }
         closed = true;
+        if (systemd != null) {
+            systemd.stopping();
+        }
         if (homeAssistant != null) {
             homeAssistant.close();
         }

@@ -166,15 +166,46 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      * @param detectionsQos QoS of the detections topic, 0 by default
      * @param spoolDir where QoS 1 messages wait while the broker is away
      * @param statsSeconds seconds between stats messages (and camera health checks), 10 by default
+     * @param tls the {@code ssl://} broker's CA and this device's client certificate and key (mTLS), or none
+     * @param allowPlaintext true lets {@code tcp://} reach a broker that is not on this machine
+     *     (plain TCP is otherwise allowed to loopback addresses only)
      */
     public record MqttSection(String broker, String username, String password, String prefix, Integer detectionsQos,
-            String spoolDir, Integer statsSeconds) {
+            String spoolDir, Integer statsSeconds, TlsSection tls, Boolean allowPlaintext) {
+        @JsonCreator
+        public MqttSection {
+        }
+
+        /** A section without TLS settings, plain TCP to loopback only. */
+        public MqttSection(String broker, String username, String password, String prefix, Integer detectionsQos,
+                String spoolDir, Integer statsSeconds) {
+            this(broker, username, password, prefix, detectionsQos, spoolDir, statsSeconds, null, null);
+        }
+
+        /** This section with another broker, user name and password; the rest kept. */
+        public MqttSection withBroker(String newBroker, String newUsername, String newPassword) {
+            return new MqttSection(newBroker, newUsername, newPassword, prefix, detectionsQos, spoolDir, statsSeconds,
+                    tls, allowPlaintext);
+        }
+
         @Override
         public String toString() {
             return "MqttSection[broker=" + broker + ", username=" + username + ", password="
                     + (password == null ? "none" : "****") + ", prefix=" + prefix + ", detectionsQos="
-                    + detectionsQos + ", spoolDir=" + spoolDir + ", statsSeconds=" + statsSeconds + "]";
+                    + detectionsQos + ", spoolDir=" + spoolDir + ", statsSeconds=" + statsSeconds + ", tls=" + tls
+                    + ", allowPlaintext=" + allowPlaintext + "]";
         }
+    }
+
+    /**
+     * The {@code mqtt.tls} slice: PEM files, relative to the configuration file's folder.
+     *
+     * @param ca the CA certificate(s) that signed the broker's certificate; absent: the JVM's trusted CAs
+     * @param cert this device's client certificate (its chain may follow), for brokers that require one
+     * @param key the private key of {@code cert}, PKCS#8 PEM (EC or RSA, as {@code provision} writes it), readable by
+     *     the service only
+     */
+    public record TlsSection(String ca, String cert, String key) {
     }
 
     /** Every problem of this configuration, each naming its key and value; empty when usable. */
@@ -311,5 +342,6 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         if (mqtt.prefix() != null && (mqtt.prefix().isBlank() || mqtt.prefix().matches(".*[+#].*"))) {
             problems.add("mqtt.prefix must be non-empty and hold no '+' or '#', got '" + mqtt.prefix() + "'");
         }
+        BrokerPolicy.check(mqtt, problems);
     }
 }

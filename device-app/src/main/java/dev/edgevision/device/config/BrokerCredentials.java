@@ -44,9 +44,8 @@ final class BrokerCredentials {
             LOG.warn("mqtt.broker {} carries a user name{}; mqtt.username and mqtt.password are used instead",
                     Redaction.text(broker), password == null ? "" : " and a password");
         }
-        return new ApplianceConfig(c.device(), c.model(), c.cameras(), new ApplianceConfig.MqttSection(bare, username,
-                pass, m.prefix(), m.detectionsQos(), m.spoolDir(), m.statsSeconds()), c.tensorrt(), c.update(),
-                c.pins(), c.homeassistant(), c.http());
+        return new ApplianceConfig(c.device(), c.model(), c.cameras(), m.withBroker(bare, username, pass), c.tensorrt(),
+                c.update(), c.pins(), c.homeassistant(), c.http());
     }
 
     /** Makes every password of {@code c} (MQTT, camera URIs) one that {@link Redaction} masks anywhere. */

@@ -84,10 +84,9 @@ public final class ConfigLoader {
             m = new ApplianceConfig.MqttSection(null, null, null, null, null, null, null);
         }
         if (m != null) {
-            m = new ApplianceConfig.MqttSection(env.getOrDefault("EDGEVISION_MQTT_BROKER", m.broker()),
+            m = m.withBroker(env.getOrDefault("EDGEVISION_MQTT_BROKER", m.broker()),
                     env.getOrDefault("EDGEVISION_MQTT_USERNAME", m.username()),
-                    env.getOrDefault("EDGEVISION_MQTT_PASSWORD", m.password()), m.prefix(), m.detectionsQos(),
-                    m.spoolDir(), m.statsSeconds());
+                    env.getOrDefault("EDGEVISION_MQTT_PASSWORD", m.password()));
         }
         return new ApplianceConfig(device, c.model(), c.cameras(), m, c.tensorrt(), c.update(), c.pins(),
                 c.homeassistant(), c.http());
@@ -110,9 +109,8 @@ public final class ConfigLoader {
         ApplianceConfig.MqttSection m = config.mqtt();
         ApplianceConfig masked = m == null || m.password() == null ? config
                 : new ApplianceConfig(config.device(), config.model(), config.cameras(),
-                        new ApplianceConfig.MqttSection(m.broker(), m.username(), "****", m.prefix(), m.detectionsQos(),
-                                m.spoolDir(), m.statsSeconds()), config.tensorrt(), config.update(), config.pins(),
-                        config.homeassistant(), config.http());
+                        m.withBroker(m.broker(), m.username(), "****"), config.tensorrt(), config.update(),
+                        config.pins(), config.homeassistant(), config.http());
         try {
             return Redaction.text(YAML.writeValueAsString(masked));
         } catch (IOException e) {

@@ -75,10 +75,8 @@ final class BrokerLink {
         this.willTopic = willTopic;
         this.will = will;
         this.backoff = new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
-        this.socketFactory = settings.tls() && settings.tlsCa() != null ? BrokerTls.trusting(settings.tlsCa()) : null;
-        if (settings.tlsCert() != null) {
-            LOG.warn("mqtt.tls.cert/key are set but not used yet: client certificates come with device provisioning");
-        }
+        this.socketFactory = settings.tls() && (settings.tlsCa() != null || settings.tlsCert() != null)
+                ? BrokerTls.forBroker(settings.tlsCa(), settings.tlsCert(), settings.tlsKey()) : null;
         newClient(); // fails here, at start, on a URI Paho does not take
     }
 
