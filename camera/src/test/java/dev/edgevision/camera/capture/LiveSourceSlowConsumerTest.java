@@ -33,7 +33,9 @@ class LiveSourceSlowConsumerTest {
             long newestBeforeStatus = status.captured();
             assertTrue(status.dropped() >= newestBeforeStatus - delivered - 1,
                     "every captured frame is either delivered, dropped or the one waiting: " + status);
-            assertTrue(status.dropped() > 20, "a consumer at 25 Hz misses most of 250 Hz: " + status);
+            assertTrue(status.dropped() > delivered,
+                    "a consumer at 25 Hz misses most of 250 Hz (more dropped than delivered, however loaded the machine): "
+                            + status);
         }
         for (int i = 1; i < sequences.size(); i++) {
             assertTrue(sequences.get(i) > sequences.get(i - 1) + 1, "gaps show the drops: " + sequences);
