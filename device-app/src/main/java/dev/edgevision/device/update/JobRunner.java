@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries one job through its steps. Before activation nothing the device serves changes, and a
  * failure leaves only a staging file behind (removed). From activation on, a failure or a cancel
- * makes the previous version current again and serves it.
+ * makes the previous version current again and serves it. A job interrupted because the device
+ * stops is left as the journal has it, staging file and all, for the next start to resume.
  */
 final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -78,6 +79,11 @@ final class JobRunner {
         } catch (UpdateException e) {
             if (prepared != null) {
                 target.discard(prepared);
+            }
+            if ("interrupted".equals(e.code())) {
+                LOG.info("update: job {} stops at {} as the device stops; it resumes at the next start", job.id(),
+                        entry.step() == null ? "the start" : entry.step().wireName());
+                return;
             }
             end(e, activated, part);
         } catch (IOException | RuntimeException e) {
