@@ -23,6 +23,7 @@ import dev.edgevision.device.update.UpdateSettings;
 import dev.edgevision.device.homeassistant.HomeAssistantDiscovery;
 import dev.edgevision.device.service.SnapshotCommand;
 import dev.edgevision.device.snapshot.BestSnapshots;
+import dev.edgevision.device.update.hawkbit.HawkbitAgent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,7 @@ final class ServiceRunner implements AutoCloseable {
     private HomeAssistantDiscovery homeAssistant;
     private final HttpService http;
     private SystemdService systemd;
+    private HawkbitAgent hawkbit;
 
     private ServiceRunner(Appliance appliance, MqttPublisher mqtt, MqttCommands commands, UpdateEngine updates,
             MqttJobs jobs, HttpService http) {
@@ -123,7 +125,9 @@ final class ServiceRunner implements AutoCloseable {
         }
         MqttCommands commands = mqtt == null ? null : MqttCommands.start(mqtt, appliance.commands());
         MqttJobs jobs = null;
+        HawkbitAgent hawkbit = null;
         if (updates != null) {
+            hawkbit = HawkbitStart.create(config, home, updates, appliance);
             updates.addListener(job -> appliance.reportUpdate(new UpdateHealth(job.jobId(), job.state().wireName(),
                     job.step() == null ? null : job.step().wireName(), job.errorCode(), job.message(),
                     job.model() == null ? null : job.model().version())));
@@ -134,6 +138,9 @@ final class ServiceRunner implements AutoCloseable {
                 jobs = MqttJobs.create(mqtt, updates);
                 updates.fetcher("mqtt-chunks", jobs.chunks());
                 jobs.start();
+            }
+            if (hawkbit != null) {
+                hawkbit.start();
             }
         }
         ServiceRunner runner = new ServiceRunner(appliance, mqtt, commands, updates, jobs, http);
@@ -147,13 +154,15 @@ final class ServiceRunner implements AutoCloseable {
             runner.systemd = systemd;
             systemd.attach(appliance);
         }
+        runner.hawkbit = hawkbit;
         return runner;
     }
 
-    /** Updates are taken when the configuration says so, and by default whenever there is a broker. */
+    /** Updates are taken when the configuration says so, and by default whenever there is a broker or a hawkBit server. */
     static boolean updatesWanted(ApplianceConfig config) {
         Boolean enabled = config.update() == null ? null : config.update().enabled();
-        return enabled != null ? enabled : config.mqtt() != null;
+        return enabled != null ? enabled : config.mqtt() != null || config.update() != null
+                && config.update().hawkbit() != null;
     }
 
     static UpdateSettings updateSettings(ApplianceConfig config) {
@@ -272,6 +281,9 @@ final class ServiceRunner implements AutoCloseable {
         }
         if (homeAssistant != null) {
             homeAssistant.close();
+        }
+        if (hawkbit != null) {
+            hawkbit.close();
         }
         if (jobs != null) {
             jobs.close();

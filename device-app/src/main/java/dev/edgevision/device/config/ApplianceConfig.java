@@ -2,6 +2,7 @@ package dev.edgevision.device.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,16 +96,45 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      *     a trusted key; unset, signatures are not checked
      * @param allowUnsigned with a trust store, whether unsigned bundles are still taken (false; each is
      *     logged and named in its job's message as a warning)
+     * @param hawkbit the hawkBit server the device polls for deployments; {@code null}: none
      */
     public record UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs,
-            String trustStore, Boolean allowUnsigned) {
+            String trustStore, Boolean allowUnsigned, HawkbitSection hawkbit) {
         @JsonCreator
         public UpdateSection {
         }
 
         /** A section without signature checks. */
         public UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs) {
-            this(enabled, stateDir, probationS, latencyBudgetMs, null, null);
+            this(enabled, stateDir, probationS, latencyBudgetMs, null, null, null);
+        }
+
+        /** A section without a hawkBit server. */
+        public UpdateSection(Boolean enabled, String stateDir, Integer probationS, Integer latencyBudgetMs,
+                String trustStore, Boolean allowUnsigned) {
+            this(enabled, stateDir, probationS, latencyBudgetMs, trustStore, allowUnsigned, null);
+        }
+    }
+
+    /**
+     * The {@code update.hawkbit:} slice (README, "Fleets through hawkBit").
+     *
+     * @param url the server's base URL, e.g. https://hawkbit.example.com (without the tenant)
+     * @param tenant the tenant, DEFAULT by default
+     * @param controllerId the target's controller id on the server, the device id by default
+     * @param targetToken the target's security token; never printed (prefer token_file)
+     * @param tokenFile a file holding the target's security token (relative to the configuration's folder)
+     * @param gatewayToken the tenant's gateway token, when the device has no target token; never printed
+     * @param pollS seconds between polls until the server names its interval (60)
+     */
+    public record HawkbitSection(String url, String tenant, String controllerId,
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String targetToken, String tokenFile,
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String gatewayToken, Integer pollS) {
+        @Override
+        public String toString() {
+            return "HawkbitSection[url=" + url + ", tenant=" + tenant + ", controllerId=" + controllerId
+                    + ", targetToken=" + (targetToken == null ? "none" : "****") + ", tokenFile=" + tokenFile
+                    + ", gatewayToken=" + (gatewayToken == null ? "none" : "****") + ", pollS=" + pollS + "]";
         }
     }
 
@@ -293,6 +323,32 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         if (Boolean.TRUE.equals(update.allowUnsigned()) && update.trustStore() == null) {
             problems.add("update.allow_unsigned is true but update.trust_store is not set: without a trust store no"
                     + " signature is checked; set update.trust_store, or remove update.allow_unsigned");
+        }
+        if (update.hawkbit() != null) {
+            checkHawkbit(update.hawkbit(), problems);
+        }
+    }
+
+    private static void checkHawkbit(HawkbitSection h, List<String> problems) {
+        if (h.url() == null || !(h.url().startsWith("http://") || h.url().startsWith("https://"))) {
+            problems.add("update.hawkbit.url must be the http:// or https:// URL of the hawkBit server, got '" + h.url()
+                    + "'");
+        }
+        if (h.tenant() != null && !h.tenant().matches("[A-Za-z0-9_.:-]{1,256}")) {
+            problems.add("update.hawkbit.tenant must be letters, digits, '_', '.', ':' or '-', got '" + h.tenant() + "'");
+        }
+        if (h.controllerId() != null && !h.controllerId().matches("[A-Za-z0-9_.:-]{1,256}")) {
+            problems.add("update.hawkbit.controller_id must be letters, digits, '_', '.', ':' or '-', got '"
+                    + h.controllerId() + "'");
+        }
+        int tokens = (h.targetToken() == null ? 0 : 1) + (h.tokenFile() == null ? 0 : 1)
+                + (h.gatewayToken() == null ? 0 : 1);
+        if (tokens != 1) {
+            problems.add("update.hawkbit needs exactly one of target_token, token_file (a file holding the target's"
+                    + " security token) or gateway_token, got " + tokens);
+        }
+        if (h.pollS() != null && (h.pollS() < 1 || h.pollS() > 86_400)) {
+            problems.add("update.hawkbit.poll_s must be 1..86400 (seconds), got " + h.pollS());
         }
     }
 
