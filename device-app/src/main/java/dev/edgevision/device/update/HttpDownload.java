@@ -115,6 +115,9 @@ final class HttpDownload implements Fetcher {
                     if (canceled.getAsBoolean()) {
                         throw UpdateException.failed("canceled", "the job was canceled during the download");
                     }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw UpdateException.failed("interrupted", "the device is stopping");
+                    }
                 }
             }
             progress.at(written, artifact.size());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -32,17 +33,24 @@ final class JobRunner {
     private final Map<String, Fetcher> fetchers;
     private final Consumer<JobJournal.Entry> record;
     private final Predicate<String> canceled;
+    private final BooleanSupplier stopping;
     private JobJournal.Entry entry;
 
+    /**
+     * @param canceled whether a job was asked to stop
+     * @param stopping whether the engine is closing: a step under way stops and the job stays as the journal has it
+     */
     JobRunner(ModelStore store, BundleCheck check, UpdateSettings settings, ModelTarget target,
-            Map<String, Fetcher> fetchers, Consumer<JobJournal.Entry> record, Predicate<String> canceled) {
+            Map<String, Fetcher> fetchers, Consumer<JobJournal.Entry> record, Predicate<String> canceled,
+            BooleanSupplier stopping) {
         this.store = store;
         this.check = check;
         this.settings = settings;
         this.target = target;
         this.fetchers = fetchers;
         this.record = record;
-        this.canceled = canceled;
+        this.canceled = id -> canceled.test(id) || stopping.getAsBoolean();
+        this.stopping = stopping;
     }
 
     void run(JobJournal.Entry start) {
@@ -80,7 +88,7 @@ final class JobRunner {
             if (prepared != null) {
                 target.discard(prepared);
             }
-            if ("interrupted".equals(e.code())) {
+            if (stopping.getAsBoolean() || "interrupted".equals(e.code())) {
                 LOG.info("update: job {} stops at {} as the device stops; it resumes at the next start", job.id(),
                         entry.step() == null ? "the start" : entry.step().wireName());
                 return;

@@ -88,7 +88,8 @@ public final class UpdateEngine implements UpdateService, AutoCloseable {
 
     /** Starts carrying out jobs on {@code target}; listeners hear at once of jobs the last restart ended. */
     public synchronized void start(ModelTarget target) {
-        JobRunner runner = new JobRunner(store, check, settings, target, fetchers, this::record, cancels::contains);
+        JobRunner runner = new JobRunner(store, check, settings, target, fetchers, this::record, cancels::contains,
+                () -> closed);
         worker = new Thread(() -> work(runner), "update-engine");
         worker.setDaemon(true);
         worker.start();
