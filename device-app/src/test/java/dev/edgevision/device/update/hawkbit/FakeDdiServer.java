@@ -31,21 +31,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * (416), stop half-way, or trickle. Rollouts ({@link FakeRollout}) assign groups of targets in
  * turn, as hawkBit's do.
  */
-final class FakeDdiServer implements AutoCloseable {
-    enum Fault { NONE, IGNORE_RANGE, REFUSE_RANGE, CUT_SHORT }
+public final class FakeDdiServer implements AutoCloseable {
+    public enum Fault { NONE, IGNORE_RANGE, REFUSE_RANGE, CUT_SHORT }
 
-    enum ActionStatus { RUNNING, CANCELING, CANCELED, FINISHED, ERROR;
-        boolean active() {
+    public enum ActionStatus { RUNNING, CANCELING, CANCELED, FINISHED, ERROR;
+        public boolean active() {
             return this == RUNNING || this == CANCELING;
         }
     }
 
     /** One feedback message as the server received it. */
-    record Message(String execution, String finished, List<String> details, String body) {
+    public record Message(String execution, String finished, List<String> details, String body) {
     }
 
     /** A distribution set with one software module holding one artifact. */
-    static final class DistributionSet {
+    public static final class DistributionSet {
         final String name;
         final String version;
         final long moduleId;
@@ -63,10 +63,10 @@ final class FakeDdiServer implements AutoCloseable {
         }
     }
 
-    static final class Target {
+    public static final class Target {
         final String controllerId;
         final String token;
-        final Map<String, String> attributes = new ConcurrentHashMap<>();
+        public final Map<String, String> attributes = new ConcurrentHashMap<>();
         final List<String> configBodies = new CopyOnWriteArrayList<>();
         volatile boolean configRequested = true;
         volatile Action open;
@@ -78,14 +78,14 @@ final class FakeDdiServer implements AutoCloseable {
         }
     }
 
-    static final class Action {
+    public static final class Action {
         final long id;
         final Target target;
         final DistributionSet set;
         final FakeRollout rollout;
-        final List<Message> feedback = new CopyOnWriteArrayList<>();
+        public final List<Message> feedback = new CopyOnWriteArrayList<>();
         final List<Message> cancelFeedback = new CopyOnWriteArrayList<>();
-        volatile ActionStatus status = ActionStatus.RUNNING;
+        public volatile ActionStatus status = ActionStatus.RUNNING;
 
         Action(long id, Target target, DistributionSet set, FakeRollout rollout) {
             this.id = id;
@@ -118,7 +118,7 @@ final class FakeDdiServer implements AutoCloseable {
     private volatile long bytesPerSecond;
 
     /** @param sleep the poll interval the server names, {@code HH:MM:SS} */
-    FakeDdiServer(String tenant, String sleep) throws IOException {
+    public FakeDdiServer(String tenant, String sleep) throws IOException {
         this.tenant = tenant;
         this.sleep = sleep;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -127,7 +127,7 @@ final class FakeDdiServer implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -135,22 +135,22 @@ final class FakeDdiServer implements AutoCloseable {
         return tenant;
     }
 
-    Target target(String controllerId, String token) {
+    public Target target(String controllerId, String token) {
         Target t = new Target(controllerId, token);
         targets.put(controllerId, t);
         return t;
     }
 
-    Target target(String controllerId) {
+    public Target target(String controllerId) {
         return targets.get(controllerId);
     }
 
-    DistributionSet distributionSet(String name, String version, String filename, byte[] body) {
+    public DistributionSet distributionSet(String name, String version, String filename, byte[] body) {
         return new DistributionSet(name, version, ids.getAndIncrement(), filename, body);
     }
 
     /** Assigns {@code set} to the target: a new running action (the one before it is canceled, as hawkBit does). */
-    synchronized Action assign(String controllerId, DistributionSet set) {
+    public synchronized Action assign(String controllerId, DistributionSet set) {
         return assign(targets.get(controllerId), set, null);
     }
 
