@@ -1,9 +1,7 @@
 package dev.edgevision.device.update.hawkbit;
 
 import dev.edgevision.device.update.Artifact;
-import dev.edgevision.device.update.JobState;
 import dev.edgevision.device.update.JobStatus;
-import dev.edgevision.device.update.JobStep;
 import dev.edgevision.device.update.UpdateJob;
 import dev.edgevision.device.update.UpdateService;
 import java.net.URI;
@@ -13,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,19 +39,8 @@ public final class HawkbitAgent implements AutoCloseable {
     private final UpdateService updates;
     private final Supplier<Map<String, String>> attributes;
     private final DdiClient ddi;
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(256), r -> {
-                Thread t = new Thread(r, "hawkbit-feedback");
-                t.setDaemon(true);
-                return t;
-            });
-    /** Actions with a cancel request under way: action id to the cancel request's id. */
-    private final Map<String, String> cancels = new ConcurrentHashMap<>();
-    private final Set<String> answeredCancels = ConcurrentHashMap.newKeySet();
-    /** Actions the server took the closing feedback of, or said are closed. */
-    private final Set<String> closed = ConcurrentHashMap.newKeySet();
+    private final ActionReports reports;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> lastProgress = new ConcurrentHashMap<>();
     private final AtomicLong polls = new AtomicLong();
     private volatile String problem;
     private volatile Thread poller;
@@ -69,6 +52,7 @@ public final class HawkbitAgent implements AutoCloseable {
         this.updates = updates;
         this.attributes = attributes;
         this.ddi = new DdiClient(settings, http);
+        this.reports = new ActionReports(ddi, updates);
     }
 
     /**
@@ -92,7 +76,7 @@ public final class HawkbitAgent implements AutoCloseable {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         HawkbitAgent agent = new HawkbitAgent(settings, updates, attributes, http);
-        updates.addListener(agent::changed);
+        updates.addListener(agent.reports::changed);
         return agent;
     }
 
@@ -176,8 +160,8 @@ public final class HawkbitAgent implements AutoCloseable {
         String jobId = JOB_PREFIX + d.actionId();
         Optional<JobStatus> known = updates.status(jobId);
         if (known.isPresent()) {
-            if (known.get().state().terminal() && !closed.contains(d.actionId())) {
-                execute(() -> report(d.actionId(), known.get()));
+            if (known.get().state().terminal() && !reports.closed(d.actionId())) {
+                reports.again(d.actionId(), known.get());
             }
             return;
         }
@@ -193,7 +177,7 @@ public final class HawkbitAgent implements AutoCloseable {
             file = d.bundle();
         } catch (IllegalArgumentException e) {
             LOG.warn("hawkBit: action {} refused: {}", d.actionId(), e.getMessage());
-            execute(() -> closing(d.actionId(), Feedback.closed(false, List.of("rejected: " + e.getMessage()))));
+            reports.refuse(d.actionId(), e.getMessage());
             return;
         }
         URI link = file.link(settings.server().getScheme());
@@ -206,151 +190,26 @@ public final class HawkbitAgent implements AutoCloseable {
     }
 
     private void cancel(DdiClient.Cancel c) {
-        if (answeredCancels.contains(c.id())) {
+        if (reports.answered(c.id())) {
             return;
         }
         String jobId = JOB_PREFIX + c.stopId();
-        boolean first = cancels.put(c.stopId(), c.id()) == null;
+        boolean first = reports.cancelRequested(c.stopId(), c.id());
         Optional<JobStatus> status = updates.status(jobId);
         if (first) {
             LOG.info("hawkBit: the server cancels action {}", c.stopId());
         }
         if (status.isEmpty()) {
-            execute(() -> answerCancel(c.stopId(), c.id(), Feedback.closed(true,
-                    List.of("canceled: no update of action " + c.stopId() + " was under way on the device"))));
+            reports.nothingToCancel(c.stopId(), c.id());
         } else if (status.get().state().terminal()) {
-            execute(() -> report(c.stopId(), status.get()));
+            reports.again(c.stopId(), status.get());
         } else {
             updates.cancel(jobId);
         }
     }
 
-    /** Hears the engine (on its thread): hawkBit's jobs are reported from the sender's thread. */
-    private void changed(JobStatus status) {
-        if (stopped || !SOURCE.equals(status.source()) || !status.jobId().startsWith(JOB_PREFIX)) {
-            return;
-        }
-        String actionId = status.jobId().substring(JOB_PREFIX.length());
-        execute(() -> report(actionId, status));
-    }
-
-    private void report(String actionId, JobStatus s) {
-        String cancelId = cancels.get(actionId);
-        if (cancelId != null) {
-            if (s.state().terminal()) {
-                answerCancel(actionId, cancelId, s.state() == JobState.SUCCEEDED
-                        ? Feedback.rejected(List.of("the update had already finished: " + s.message()))
-                        : Feedback.closed(true, List.of("canceled: " + detail(s))));
-            }
-            return;
-        }
-        if (closed.contains(actionId)) {
-            return;
-        }
-        if (s.state().terminal()) {
-            closing(actionId, Feedback.closed(s.state() == JobState.SUCCEEDED, List.of(detail(s))));
-            return;
-        }
-        String key = progressKey(s);
-        if (key.equals(lastProgress.put(actionId, key))) {
-            return;
-        }
-        int step = s.step() == null ? 0 : s.step().ordinal() + 1;
-        send(actionId, Feedback.proceeding(List.of(detail(s)), step, JobStep.values().length));
-    }
-
-    private void closing(String actionId, Feedback feedback) {
-        if (send(actionId, feedback)) {
-            closed.add(actionId);
-            lastProgress.remove(actionId);
-        }
-    }
-
-    /** Sends feedback on an action; true when the server took it. */
-    private boolean send(String actionId, Feedback feedback) {
-        try {
-            ddi.deploymentFeedback(actionId, feedback);
-            return true;
-        } catch (DdiException e) {
-            if (e.gone()) {
-                closed.add(actionId);
-                LOG.warn("hawkBit: action {} is closed on the server ({}); the device stops its update", actionId,
-                        e.status());
-                updates.cancel(JOB_PREFIX + actionId);
-            } else {
-                LOG.warn("hawkBit: {}", e.getMessage());
-            }
-            return false;
-        }
-    }
-
-    private void answerCancel(String actionId, String cancelId, Feedback feedback) {
-        try {
-            ddi.cancelFeedback(cancelId, feedback);
-            answeredCancels.add(cancelId);
-            cancels.remove(actionId);
-            closed.add(actionId);
-        } catch (DdiException e) {
-            if (e.gone()) {
-                answeredCancels.add(cancelId);
-                cancels.remove(actionId);
-            }
-            LOG.warn("hawkBit: {}", e.getMessage());
-        }
-    }
-
-    /** Download progress in quarters, else the step: a new key is a new proceeding message. */
-    private static String progressKey(JobStatus s) {
-        String step = s.step() == null ? s.state().wireName() : s.step().wireName();
-        if (s.step() == JobStep.DOWNLOADING && s.total() > 0) {
-            return step + ":" + (4 * s.done() / s.total());
-        }
-        return step + (s.resumed() ? ":resumed" : "");
-    }
-
-    /** The message a person reads on the server. */
-    static String detail(JobStatus s) {
-        StringBuilder b = new StringBuilder();
-        b.append(s.state().wireName());
-        if (s.step() != null) {
-            b.append(s.state().terminal() ? " at " : ": ").append(s.step().wireName());
-            if (s.step() == JobStep.DOWNLOADING && s.total() > 0 && !s.state().terminal()) {
-                b.append(' ').append(100 * s.done() / s.total()).append(" % (").append(s.done()).append(" of ")
-                        .append(s.total()).append(" bytes)");
-            }
-        }
-        if (s.errorCode() != null) {
-            b.append(" [").append(s.errorCode()).append(']');
-        }
-        if (s.message() != null) {
-            b.append(": ").append(s.message());
-        }
-        if (s.model() != null && s.state() == JobState.SUCCEEDED) {
-            b.append(" (sha256 ").append(s.model().sha256()).append(')');
-        }
-        if (s.resumed()) {
-            b.append(" (resumed after a restart)");
-        }
-        return b.toString();
-    }
-
     private boolean sameServer(URI link) {
         return DdiClient.sameOrigin(link, settings.server());
-    }
-
-    private void execute(Runnable task) {
-        try {
-            sender.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("hawkBit: feedback failed: {}", e.toString());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warn("hawkBit: more than 256 feedback messages waiting; one was dropped (the next poll sends the"
-                    + " end of a job again)");
-        }
     }
 
     /** Stops polling and sending; jobs under way go on in the engine and are reported after the next start. */
@@ -366,6 +225,6 @@ public final class HawkbitAgent implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        sender.shutdownNow();
+        reports.close();
     }
 }

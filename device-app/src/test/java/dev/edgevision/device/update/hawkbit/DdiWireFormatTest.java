@@ -67,9 +67,9 @@ class DdiWireFormatTest {
         JobStatus failed = new JobStatus("hawkbit-3", "hawkbit", JobState.FAILED, JobStep.PROBATION, 0, 0,
                 "probation_failed", "the new model failed 40 of 40 frames", null, true);
         assertEquals("failed at probation [probation_failed]: the new model failed 40 of 40 frames (resumed after a"
-                + " restart)", HawkbitAgent.detail(failed));
+                + " restart)", ActionReports.detail(failed));
         JobStatus ok = new JobStatus("hawkbit-3", "hawkbit", JobState.SUCCEEDED, JobStep.PROBATION, 0, 0, null,
                 "m 2 serves", new ModelIdentity("m", "2", "c".repeat(64)), false);
-        assertEquals("succeeded at probation: m 2 serves (sha256 " + "c".repeat(64) + ")", HawkbitAgent.detail(ok));
+        assertEquals("succeeded at probation: m 2 serves (sha256 " + "c".repeat(64) + ")", ActionReports.detail(ok));
     }
 }
