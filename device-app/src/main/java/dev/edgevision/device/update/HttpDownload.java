@@ -3,6 +3,7 @@ package dev.edgevision.device.update;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * the file already holds: after a body cut short, after a restart. A server that ignores Range
  * (200) is read from the start again; 416 means the file is complete or must start over. At most
  * {@code attempts} tries, with doubling pauses; more bytes than the artifact declares are refused.
+ * Redirects are followed here rather than by the client, so that the job's headers (a hawkBit
+ * token) never go to another host: the engine's client follows none.
  */
 final class HttpDownload implements Fetcher {
     private static final Logger LOG = LoggerFactory.getLogger(HttpDownload.class);
+    private static final int MAX_REDIRECTS = 5;
 
     private final HttpClient client;
     private final int attempts;
@@ -73,12 +78,7 @@ final class HttpDownload implements Fetcher {
         if (have == artifact.size()) {
             return true;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(artifact.url()).timeout(Duration.ofSeconds(60)).GET();
-        artifact.headers().forEach(request::header);
-        if (have > 0) {
-            request.header("Range", "bytes=" + have + "-");
-        }
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = follow(artifact, have);
         int status = response.statusCode();
         try (InputStream body = response.body()) {
             if (status == 416) {
@@ -123,6 +123,51 @@ final class HttpDownload implements Fetcher {
             progress.at(written, artifact.size());
             return written == artifact.size();
         }
+    }
+
+    /**
+     * Sends the request, following up to {@value #MAX_REDIRECTS} redirects itself: the job's headers
+     * (a token) go only to the artifact's own scheme, host and port, and https never falls back to http.
+     */
+    private HttpResponse<InputStream> follow(Artifact artifact, long have) throws IOException, InterruptedException {
+        URI target = artifact.url();
+        Map<String, String> headers = artifact.headers();
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60)).GET();
+            headers.forEach(request::header);
+            if (have > 0) {
+                request.header("Range", "bytes=" + have + "-");
+            }
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+                return response;
+            }
+            response.body().close();
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null || hop == MAX_REDIRECTS) {
+                throw new IOException("the server answered " + status + (location == null ? " without a Location"
+                        : " more than " + MAX_REDIRECTS + " times") + " for " + artifact.shownUrl());
+            }
+            URI next = target.resolve(location);
+            if ("https".equals(target.getScheme()) && !"https".equals(next.getScheme())) {
+                throw new IOException("the server redirects " + artifact.shownUrl() + " from https to "
+                        + next.getScheme() + "; refused");
+            }
+            if (!sameOrigin(target, next)) {
+                headers = Map.of();
+            }
+            target = next;
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     private static boolean rangeStartsAt(HttpResponse<?> response, long offset) {

@@ -51,7 +51,7 @@ public final class UpdateEngine implements UpdateService, AutoCloseable {
         this.check = check;
         this.settings = settings;
         Fetcher http = new HttpDownload(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(), settings.downloadAttempts(), settings.firstPause());
+                .followRedirects(HttpClient.Redirect.NEVER).build(), settings.downloadAttempts(), settings.firstPause());
         fetchers.put("http", http);
         fetchers.put("https", http);
     }

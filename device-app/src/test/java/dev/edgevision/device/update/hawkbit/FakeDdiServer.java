@@ -116,6 +116,7 @@ public final class FakeDdiServer implements AutoCloseable {
     private final AtomicInteger polls = new AtomicInteger();
     private final java.util.Queue<Fault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long bytesPerSecond;
+    private volatile URI redirect;
 
     /** @param sleep the poll interval the server names, {@code HH:MM:SS} */
     public FakeDdiServer(String tenant, String sleep) throws IOException {
@@ -180,6 +181,11 @@ public final class FakeDdiServer implements AutoCloseable {
     /** The next artifact requests meet these faults, one each, in order. */
     void faults(Fault... kinds) {
         faults.addAll(List.of(kinds));
+    }
+
+    /** Artifact requests are answered 302 to {@code to}/{filename} (a CDN elsewhere); null: served here. */
+    void redirectArtifacts(URI to) {
+        redirect = to;
     }
 
     /** Artifact bodies at no more than {@code rate} bytes per second (0: at once). */
@@ -369,6 +375,13 @@ public final class FakeDdiServer implements AutoCloseable {
         if (set == null || set.moduleId != moduleId || !set.filename.equals(filename)) {
             downloads.add(new Download(t.controllerId, range, 404));
             answer(ex, 404, null);
+            return;
+        }
+        URI elsewhere = redirect;
+        if (elsewhere != null) {
+            downloads.add(new Download(t.controllerId, range, 302));
+            ex.getResponseHeaders().add("Location", elsewhere + "/" + filename);
+            answer(ex, 302, null);
             return;
         }
         Fault polled = faults.poll();

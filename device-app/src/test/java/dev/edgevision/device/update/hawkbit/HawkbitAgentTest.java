@@ -277,6 +277,32 @@ class HawkbitAgentTest {
         assertNotNull(action.last());
     }
 
+    @Test
+    void aDownloadRedirectedToAnotherHostCarriesNoToken() throws Exception {
+        FakeDdiServer.DistributionSet next = set("next.vbundle", 0.6f, 0);
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer cdn = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        cdn.createContext("/", ex -> {
+            authorizations.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+            ex.sendResponseHeaders(200, next.body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(next.body);
+            }
+        });
+        cdn.start();
+        try {
+            server.redirectArtifacts(java.net.URI.create("http://127.0.0.1:" + cdn.getAddress().getPort() + "/cdn"));
+            startDevice(TOKEN);
+            Action action = server.assign("cam-1", next);
+            await(() -> action.status == ActionStatus.FINISHED, 20, "the action is closed: " + action.feedback);
+            assertEquals(List.of(302), server.downloads().stream().map(Download::status).toList());
+            assertEquals(List.of("null"), authorizations, "the other host gets no Authorization header");
+        } finally {
+            cdn.stop(0);
+        }
+    }
+
     /** Writes to both streams. */
     private static final class Tee extends OutputStream {
         private final OutputStream a;
