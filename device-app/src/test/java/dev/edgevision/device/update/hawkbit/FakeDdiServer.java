@@ -117,6 +117,7 @@ public final class FakeDdiServer implements AutoCloseable {
     private final java.util.Queue<Fault> faults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile long bytesPerSecond;
     private volatile URI redirect;
+    private volatile String gatewayToken;
 
     /** @param sleep the poll interval the server names, {@code HH:MM:SS} */
     public FakeDdiServer(String tenant, String sleep) throws IOException {
@@ -183,6 +184,11 @@ public final class FakeDdiServer implements AutoCloseable {
         faults.addAll(List.of(kinds));
     }
 
+    /** Accepts {@code Authorization: GatewayToken <token>} for every target (null: refused). */
+    void gatewayToken(String token) {
+        gatewayToken = token;
+    }
+
     /** Artifact requests are answered 302 to {@code to}/{filename} (a CDN elsewhere); null: served here. */
     void redirectArtifacts(URI to) {
         redirect = to;
@@ -223,7 +229,8 @@ public final class FakeDdiServer implements AutoCloseable {
             }
             Target t = targets.get(p[4]);
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (t == null || auth == null || !auth.equals("TargetToken " + t.token)) {
+            boolean gateway = gatewayToken != null && ("GatewayToken " + gatewayToken).equals(auth);
+            if (t == null || auth == null || !auth.equals("TargetToken " + t.token) && !gateway) {
                 unauthorized.incrementAndGet();
                 answer(ex, 401, null);
                 return;

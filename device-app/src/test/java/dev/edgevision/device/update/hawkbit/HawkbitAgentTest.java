@@ -303,6 +303,31 @@ class HawkbitAgentTest {
         }
     }
 
+    @Test
+    void aGatewayTokenServesWhenThereIsNoTargetToken() throws Exception {
+        server.gatewayToken("GwT0kenForTheTenant");
+        engine = UpdateEngine.open(dir.resolve("state"), new OpenedBundleCheck(), FAST);
+        agent = HawkbitAgent.create(new HawkbitSettings(server.url(), "DEFAULT", "cam-1", null, "GwT0kenForTheTenant",
+                Duration.ofSeconds(1)), engine, () -> Map.of("device_id", "cam-1"));
+        engine.start(model);
+        agent.start();
+        Action action = server.assign("cam-1", set("next.vbundle", 0.6f, 0));
+        await(() -> action.status == ActionStatus.FINISHED, 20, "the action is closed: " + action.feedback);
+        assertEquals(0, server.unauthorized());
+    }
+
+    @Test
+    void thePollingIntervalIsTheServers() throws Exception {
+        server.close();
+        server = new FakeDdiServer("DEFAULT", "00:00:02");
+        server.target("cam-1", TOKEN);
+        startDevice(TOKEN);
+        Thread.sleep(5000);
+        long polls = agent.polls();
+        assertTrue(polls >= 2 && polls <= 4, "about one poll in 2 s over 5 s (the device's own default is 1 s): "
+                + polls);
+    }
+
     /** Writes to both streams. */
     private static final class Tee extends OutputStream {
         private final OutputStream a;
