@@ -103,7 +103,7 @@ class HawkbitServiceTest {
             ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("hb-1"),
                     new ApplianceConfig.ModelSection("models/digits.vbundle", "onnxruntime", null, 1),
                     List.of(new ApplianceConfig.CameraSection("desk", "synthetic://digits?fps=10")), null, null,
-                    new ApplianceConfig.UpdateSection(null, dir.resolve("updates").toString(), 2, 2000,
+                    new ApplianceConfig.UpdateSection(null, dir.resolve("updates").toString(), 2, 2000, null, null,
                             new ApplianceConfig.HawkbitSection(server.url().toString(), null, null, null,
                                     token.toString(), null, 1)));
             try (ServiceRunner runner = ServiceRunner.start(config, HOME)) {
