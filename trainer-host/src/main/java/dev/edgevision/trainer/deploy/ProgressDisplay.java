@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * The deploy's progress on standard error. On a terminal: one bar per device redrawn in place
  * (with more than {@value #MAX_LINES} devices, a line of counts and the devices not yet done).
  * Otherwise: a plain line whenever a device's state or step changes or its download passes a
- * quarter. Both end with a summary naming every device that did not succeed, why, and what to check.
+ * quarter (with more than {@value #MAX_LINES} devices, a line when each ends and the counts every
+ * five seconds). Both end with a summary naming every device that did not succeed, why, and what to check.
  */
 public final class ProgressDisplay implements RolloutDisplay {
     static final int MAX_LINES = 20;
@@ -20,7 +21,10 @@ public final class ProgressDisplay implements RolloutDisplay {
     private final PrintStream out;
     private final boolean interactive;
     private final DeployTopics topics;
+    private static final double COUNTS_SECONDS = 5;
     private int drawn;
+    private boolean many;
+    private double lastCounts;
     private int nameWidth = 6;
     private String jobId;
 
@@ -33,6 +37,7 @@ public final class ProgressDisplay implements RolloutDisplay {
     @Override
     public synchronized void started(RolloutPlan plan, List<DeviceProgress> devices) {
         jobId = plan.jobId();
+        many = devices.size() > MAX_LINES;
         nameWidth = Math.min(24, devices.stream().mapToInt(d -> d.device().length()).max().orElse(6));
         DeployBundle b = plan.bundle();
         String via = plan.chunks() ? "in chunks over the broker" : "from " + plan.artifactUrl().getScheme() + "://"
@@ -48,6 +53,13 @@ public final class ProgressDisplay implements RolloutDisplay {
         if (interactive) {
             return;
         }
+        if (many) {
+            if (after.ended()) {
+                out.printf("deploy: [%6.1f s] %s%n", after.seconds(), line(after, false));
+                out.flush();
+            }
+            return;
+        }
         boolean moved = !java.util.Objects.equals(before.state(), after.state())
                 || !java.util.Objects.equals(before.step(), after.step())
                 || quarter(before) != quarter(after);
@@ -61,6 +73,10 @@ public final class ProgressDisplay implements RolloutDisplay {
     public synchronized void tick(List<DeviceProgress> devices, double seconds) {
         if (interactive) {
             redraw(devices, seconds);
+        } else if (many && seconds - lastCounts >= COUNTS_SECONDS) {
+            lastCounts = seconds;
+            out.println("deploy: " + counts(devices, seconds));
+            out.flush();
         }
     }
 
