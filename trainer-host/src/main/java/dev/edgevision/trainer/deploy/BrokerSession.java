@@ -180,7 +180,8 @@ public final class BrokerSession implements AutoCloseable {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION ->
                         "bad user name or password: check --username and EDGEVISION_MQTT_PASSWORD (or --password-file)";
                 case MqttException.REASON_CODE_NOT_AUTHORIZED ->
-                        "not authorized: check --username and the password (and the broker's access rules)";
+                        "not authorized (a bad user name or password, or one the broker does not let in): check"
+                                + " --username and EDGEVISION_MQTT_PASSWORD (or --password-file)";
                 case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> "the broker is unavailable; try again shortly";
                 case MqttException.REASON_CODE_CLIENT_TIMEOUT, MqttException.REASON_CODE_SERVER_CONNECT_ERROR ->
                         "no answer within " + CONNECT_SECONDS + " s: is the broker running there? check --broker";
