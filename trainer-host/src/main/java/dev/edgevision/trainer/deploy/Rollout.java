@@ -61,7 +61,12 @@ public final class Rollout {
      * @throws IllegalStateException when a device already knows the job id
      */
     public RolloutResult run(BrokerOptions options) throws IOException, InterruptedException {
-        try (BrokerSession session = BrokerSession.connect(options, this::arrived, this::reconnected)) {
+        Runnable onReconnect = () -> {
+            Thread again = new Thread(this::reconnected, "deploy-reconnected");
+            again.setDaemon(true);
+            again.start();
+        };
+        try (BrokerSession session = BrokerSession.connect(options, this::arrived, onReconnect)) {
             broker = session;
             if (plan.chunks()) {
                 chunks = new ChunkSender(session, topics, plan.jobId(), plan.bundle());
