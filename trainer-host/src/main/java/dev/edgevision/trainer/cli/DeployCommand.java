@@ -100,6 +100,10 @@ final class DeployCommand implements Callable<Integer> {
             + " store (password in " + ArtifactTls.PASSWORD_VARIABLE + "); devices must trust its certificate.")
     Path httpsKeystore;
 
+    @Option(names = "--https-password-file", paramLabel = "FILE",
+            description = "File holding the key store's password (default: " + ArtifactTls.PASSWORD_VARIABLE + ").")
+    Path httpsPasswordFile;
+
     @Option(names = "--username", paramLabel = "USER",
             description = "Broker user name (default: " + USERNAME_VARIABLE + ").")
     String username;
@@ -204,15 +208,7 @@ final class DeployCommand implements Callable<Integer> {
 
     private BrokerOptions brokerOptions() throws IOException {
         String user = username != null ? username : System.getenv(USERNAME_VARIABLE);
-        char[] password = null;
-        if (passwordFile != null) {
-            if (!Files.isReadable(passwordFile)) {
-                throw new UsageException("--password-file: " + passwordFile + " does not exist or cannot be read");
-            }
-            password = Files.readString(passwordFile).strip().toCharArray();
-        } else if (System.getenv(PASSWORD_VARIABLE) != null) {
-            password = System.getenv(PASSWORD_VARIABLE).toCharArray();
-        }
+        char[] password = secret("--password-file", passwordFile, PASSWORD_VARIABLE);
         BrokerOptions options = new BrokerOptions(broker, user == null || user.isBlank() ? null : user, password,
                 tlsCa);
         String problem = options.problem();
@@ -222,14 +218,26 @@ final class DeployCommand implements Callable<Integer> {
         return options;
     }
 
+    /** A password from {@code file} (its first line) if given, else from the environment {@code variable}, else null. */
+    private static char[] secret(String option, Path file, String variable) throws IOException {
+        if (file != null) {
+            if (!Files.isReadable(file)) {
+                throw new UsageException(option + ": " + file + " does not exist or cannot be read");
+            }
+            return Files.readString(file).strip().toCharArray();
+        }
+        String value = System.getenv(variable);
+        return value == null ? null : value.toCharArray();
+    }
+
     private ArtifactServer serve(DeployBundle bundle, ServeAddress address) throws IOException {
         if (httpPort < 0 || httpPort > 65535) {
             throw new UsageException("--http-port " + httpPort + " is not a TCP port; use 0 for a free one");
         }
         SSLContext tls = null;
         if (httpsKeystore != null) {
-            String password = System.getenv(ArtifactTls.PASSWORD_VARIABLE);
-            tls = ArtifactTls.serverContext(httpsKeystore, password == null ? new char[0] : password.toCharArray());
+            char[] password = secret("--https-password-file", httpsPasswordFile, ArtifactTls.PASSWORD_VARIABLE);
+            tls = ArtifactTls.serverContext(httpsKeystore, password == null ? new char[0] : password);
         }
         return ArtifactServer.start(bundle.copy(), bundle.size(), bundle.fileName(), address.socket(httpPort), tls);
     }

@@ -41,7 +41,7 @@ public final class ArtifactTls {
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IOException("--https-keystore: " + keystore + " cannot be opened (" + e.getMessage()
-                    + "): check the file and " + PASSWORD_VARIABLE, e);
+                    + "): check the file and its password (" + PASSWORD_VARIABLE + " or --https-password-file)", e);
         }
     }
 }

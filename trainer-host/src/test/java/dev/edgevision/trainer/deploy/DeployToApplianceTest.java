@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code trainer deploy} against the real device service: two {@code appliance run} processes
  * (device-app's jar and libraries from {@code device-app/target}, no Maven dependency) start with
  * the digit classifier on a synthetic camera and a real Mosquitto; the digit detector is deployed
- * to one over HTTP and to the other in chunks over the broker. Each deploy exits 0 and the
- * device's detection records then name the detector.
+ * to one over HTTP and to the other in chunks over the broker, then the classifier back to the
+ * first over HTTPS (its JVM trusting the test's certificate). Each deploy exits 0 and the device's
+ * detection records then name the model deployed.
  */
 class DeployToApplianceTest {
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
@@ -44,8 +45,10 @@ class DeployToApplianceTest {
                 + JAR + " and " + LIB + " missing): run ./mvnw -pl device-app -am package -DskipTests first");
         try (TestMosquitto broker = TestMosquitto.start(dir.resolve("broker"), List.of())) {
             MqttClient watcher = watch(broker.uri());
-            Process http = start("lab-1", broker.uri());
-            Process chunks = start("lab-2", broker.uri());
+            Path store = keyStore();
+            Process http = start("lab-1", broker.uri(), List.of("-Djavax.net.ssl.trustStore=" + store,
+                    "-Djavax.net.ssl.trustStorePassword=test-pass", "-Djavax.net.ssl.trustStoreType=PKCS12"));
+            Process chunks = start("lab-2", broker.uri(), List.of());
             try {
                 awaitServing("lab-1", "digits", http);
                 awaitServing("lab-2", "digits", chunks);
@@ -56,7 +59,7 @@ class DeployToApplianceTest {
                         "--device", "lab-1", "--broker", broker.uri(), "--timeout", "240s", "--plain");
                 double httpSeconds = (System.nanoTime() - t0) / 1e9;
                 assertEquals(0, overHttp.status(), overHttp.err() + log("lab-1"));
-                assertOutcome(overHttp, "lab-1");
+                assertOutcome(overHttp, "lab-1", "digit-detector 1");
                 assertTrue(overHttp.err().contains("served from http://127.0.0.1:"), overHttp.err());
                 awaitServing("lab-1", "digit-detector", http);
 
@@ -65,13 +68,25 @@ class DeployToApplianceTest {
                         "--device", "lab-2", "--broker", broker.uri(), "--timeout", "240s", "--plain", "--chunks");
                 double chunkSeconds = (System.nanoTime() - t0) / 1e9;
                 assertEquals(0, inChunks.status(), inChunks.err() + log("lab-2"));
-                assertOutcome(inChunks, "lab-2");
+                assertOutcome(inChunks, "lab-2", "digit-detector 1");
                 assertTrue(inChunks.err().contains("served in chunks over the broker"), inChunks.err());
                 awaitServing("lab-2", "digit-detector", chunks);
 
+                t0 = System.nanoTime();
+                Path password = Files.writeString(dir.resolve("store-password"), "test-pass\n");
+                CapturedRun overHttps = CapturedRun.of(TrainerCli::run, "deploy", "--model",
+                        HOME.resolve("models/digits.vbundle").toString(), "--device", "lab-1", "--broker", broker.uri(),
+                        "--timeout", "240s", "--plain", "--allow-downgrade", "--https-keystore", store.toString(),
+                        "--https-password-file", password.toString());
+                double httpsSeconds = (System.nanoTime() - t0) / 1e9;
+                assertEquals(0, overHttps.status(), overHttps.err() + log("lab-1"));
+                assertOutcome(overHttps, "lab-1", "digits 1");
+                assertTrue(overHttps.err().contains("served from https://127.0.0.1:"), overHttps.err());
+                awaitServing("lab-1", "digits", http);
+
                 System.out.println("deploy over HTTP to appliance run:\n" + overHttp.err());
-                System.out.printf("over HTTP: %.1f s; in chunks over the broker: %.1f s (each command, probation 4 s)%n",
-                        httpSeconds, chunkSeconds);
+                System.out.printf("over HTTP: %.1f s; in chunks over the broker: %.1f s; back over HTTPS: %.1f s (each"
+                        + " command, probation 4 s)%n", httpSeconds, chunkSeconds, httpsSeconds);
             } finally {
                 stop(http);
                 stop(chunks);
@@ -81,17 +96,29 @@ class DeployToApplianceTest {
         }
     }
 
-    private static void assertOutcome(CapturedRun run, String device) throws Exception {
+    private static void assertOutcome(CapturedRun run, String device, String model) throws Exception {
         JsonNode result = JSON.readTree(run.out().strip()).path("results").path(device);
         assertEquals("succeeded", result.path("state").asText(), run.out());
-        assertEquals("digit-detector 1", result.path("model").asText(), run.out());
+        assertEquals(model, result.path("model").asText(), run.out());
         for (String step : List.of("downloading", "verifying", "validating", "activating", "probation", "succeeded")) {
             assertTrue(run.err().contains(step), "a progress line for " + step + ":\n" + run.err());
         }
         assertTrue(run.err().contains("1 of 1 device succeeded"), run.err());
     }
 
-    private Process start(String id, String broker) throws Exception {
+    /** A PKCS#12 key store with a key and a self-signed certificate for 127.0.0.1, password {@code test-pass}. */
+    private Path keyStore() throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Assumptions.assumeTrue(Files.isExecutable(keytool), "no keytool in " + keytool.getParent());
+        Path store = dir.resolve("server.p12");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "deploy", "-keyalg", "EC",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "test-pass").redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool made a key store");
+        return store;
+    }
+
+    private Process start(String id, String broker, List<String> javaOptions) throws Exception {
         Path state = dir.resolve(id);
         Files.createDirectories(state);
         Path config = state.resolve("appliance.yaml");
@@ -104,9 +131,12 @@ class DeployToApplianceTest {
                 ""));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = JAR + File.pathSeparator + LIB + File.separator + "*";
-        return new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dedgevision.home=" + HOME,
-                "-cp", classpath, "dev.edgevision.device.cli.ApplianceCli", "run", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(state.resolve("run.log").toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Dedgevision.home=" + HOME));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", classpath, "dev.edgevision.device.cli.ApplianceCli", "run", "--config",
+                config.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(state.resolve("run.log").toFile()).start();
     }
 
     private MqttClient watch(String broker) throws Exception {
