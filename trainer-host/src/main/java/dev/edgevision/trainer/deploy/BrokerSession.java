@@ -72,8 +72,7 @@ public final class BrokerSession implements AutoCloseable {
 
             @Override
             public void connectionLost(Throwable cause) {
-                System.err.println("deploy: lost the broker " + options.broker() + " (" + describe(options, cause)
-                        + "); reconnecting");
+                System.err.println("deploy: lost the broker: " + describe(options, cause) + "; reconnecting");
             }
 
             @Override

@@ -41,26 +41,40 @@ final class SimulatedDevice implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService worker;
     private final String failOnSha;
+    private final long probationMillis;
     private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
     private volatile String model = "digits 1";
+    private volatile String step;
 
     private SimulatedDevice(String id, String prefix, MqttClient client, HttpClient http, ExecutorService worker,
-            String failOnSha) {
+            String failOnSha, long probationMillis) {
         this.id = id;
         this.prefix = prefix;
         this.client = client;
         this.http = http;
         this.worker = worker;
         this.failOnSha = failOnSha;
+        this.probationMillis = probationMillis;
     }
 
     /** Connects device {@code id}; jobs run on {@code worker}; {@code failOnSha} (or null) is the bundle it fails. */
     static SimulatedDevice start(String broker, String prefix, String id, HttpClient http, ExecutorService worker,
             String failOnSha) throws Exception {
+        return start(broker, prefix, id, http, worker, failOnSha, 20);
+    }
+
+    /**
+     * As {@link #start(String, String, String, HttpClient, ExecutorService, String)}, with a probation
+     * of {@code probationMillis}; the device keeps its session and reconnects when the broker goes away.
+     */
+    static SimulatedDevice start(String broker, String prefix, String id, HttpClient http, ExecutorService worker,
+            String failOnSha, long probationMillis) throws Exception {
         MqttClient client = new MqttClient(broker, "sim-" + id, new MemoryPersistence());
-        SimulatedDevice device = new SimulatedDevice(id, prefix, client, http, worker, failOnSha);
+        SimulatedDevice device = new SimulatedDevice(id, prefix, client, http, worker, failOnSha, probationMillis);
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(2000);
         options.setMaxInflight(100);
         options.setWill(prefix + "/" + id + "/status", "{\"state\":\"offline\",\"reason\":\"lost\"}"
                 .getBytes(StandardCharsets.UTF_8), 1, true);
@@ -74,6 +88,11 @@ final class SimulatedDevice implements AutoCloseable {
 
     String model() {
         return model;
+    }
+
+    /** The step of the job in progress, or null. */
+    String step() {
+        return step;
     }
 
     private MqttCallback callback() {
@@ -124,7 +143,7 @@ final class SimulatedDevice implements AutoCloseable {
                             "reference output 3 differs from the bundle's by 0.4 (more than 1e-2)");
                     return;
                 }
-                Thread.sleep(20);
+                Thread.sleep(step.equals("probation") ? probationMillis : 20);
             }
             model = sha.substring(0, 8);
             status(jobId, "succeeded", "probation", size, size, null, null);
@@ -170,15 +189,28 @@ final class SimulatedDevice implements AutoCloseable {
         }
         s.put("resumed", false);
         jobs.put(jobId, s);
+        this.step = state.equals("in_progress") ? step : null;
         publish(jobId, s);
     }
 
+    /** Publishes the job's status, retrying for up to 30 s while the broker is away. */
     private void publish(String jobId, ObjectNode s) {
-        try {
-            client.publish(prefix + "/" + id + "/jobs/" + jobId + "/status", JSON.writeValueAsBytes(s), 1, true);
-        } catch (Exception e) {
-            throw new IllegalStateException("device " + id + " could not publish its job status", e);
+        Exception last = null;
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try {
+                client.publish(prefix + "/" + id + "/jobs/" + jobId + "/status", JSON.writeValueAsBytes(s), 1, true);
+                return;
+            } catch (Exception e) {
+                last = e;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
+        throw new IllegalStateException("device " + id + " could not publish its job status for 30 s", last);
     }
 
     @Override

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Assumptions;
 final class TestMosquitto implements AutoCloseable {
     static final Path EXECUTABLE = Path.of("/usr/sbin/mosquitto");
 
-    private final Process process;
+    private final Path dir;
     private final int port;
+    private Process process;
 
-    private TestMosquitto(Process process, int port) {
-        this.process = process;
+    private TestMosquitto(Path dir, int port) {
+        this.dir = dir;
         this.port = port;
     }
 
@@ -41,8 +42,17 @@ final class TestMosquitto implements AutoCloseable {
                 "log_dest stderr", "log_type error", "log_type warning"));
         lines.addAll(extra);
         Files.write(config, lines);
-        Process p = new ProcessBuilder(EXECUTABLE.toString(), "-c", config.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        TestMosquitto broker = new TestMosquitto(dir, port);
+        broker.start();
+        return broker;
+    }
+
+    /** Starts the broker (again) on its port and waits until it accepts connections. */
+    void start() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(EXECUTABLE.toString(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("mosquitto.log").toFile())).start();
+        process = p;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             if (!p.isAlive()) {
@@ -50,7 +60,7 @@ final class TestMosquitto implements AutoCloseable {
                         + Files.readString(dir.resolve("mosquitto.log")));
             }
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return new TestMosquitto(p, port);
+                return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
                     p.destroyForcibly();
@@ -63,6 +73,11 @@ final class TestMosquitto implements AutoCloseable {
 
     String uri() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** SIGTERM: the broker stops cleanly, saving its persistence file when the configuration enables it. */
+    void stop() throws InterruptedException {
+        close();
     }
 
     @Override
