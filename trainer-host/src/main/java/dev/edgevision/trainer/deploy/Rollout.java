@@ -29,6 +29,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 public final class Rollout {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TICK_MILLIS = 200;
+    /** Messages published before waiting for the broker's acknowledgements (Paho allows 1024 in flight). */
+    private static final int BATCH = 500;
 
     private final RolloutPlan plan;
     private final DeployTopics topics;
@@ -137,6 +139,10 @@ public final class Rollout {
             if (!progress.get(device).ended()) {
                 tokens.add(broker.publish(topics.job(device, plan.jobId()), doc, true));
             }
+            if (tokens.size() >= BATCH) {
+                waitFor(tokens);
+                tokens.clear();
+            }
         }
         waitFor(tokens);
     }
@@ -225,6 +231,10 @@ public final class Rollout {
                 if (p.state() != null && p.state().equals("timed_out") && beforeDownloadEnd(p)) {
                     tokens.add(broker.publish(topics.cancel(device, plan.jobId()),
                             "{}".getBytes(StandardCharsets.UTF_8), false));
+                }
+                if (tokens.size() >= BATCH) {
+                    waitFor(tokens);
+                    tokens.clear();
                 }
             }
         } catch (IOException e) {

@@ -44,6 +44,11 @@ class ArtifactServerTest {
             assertEquals(200, whole.statusCode());
             assertArrayEquals(data, whole.body());
 
+            HttpResponse<Void> head = client.send(HttpRequest.newBuilder(url).method("HEAD",
+                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(200, head.statusCode());
+            assertEquals("300000", head.headers().firstValue("Content-Length").orElse(""));
+
             HttpResponse<byte[]> rest = get(client, url, "bytes=100000-");
             assertEquals(206, rest.statusCode());
             assertEquals("bytes 100000-299999/300000", rest.headers().firstValue("Content-Range").orElse(""));
