@@ -217,12 +217,16 @@ public final class Rollout {
         RolloutResult result = new RolloutResult(plan.jobId(), all, seconds());
         if (finished.compareAndSet(false, true)) {
             cleanUp();
+        } else {
+            synchronized (this) {
+                // abort() is clearing the jobs: let it finish before the connection closes
+            }
         }
         display.finished(result);
         return result;
     }
 
-    private void cleanUp() {
+    private synchronized void cleanUp() {
         List<IMqttDeliveryToken> tokens = new ArrayList<>();
         try {
             for (String device : plan.devices()) {
