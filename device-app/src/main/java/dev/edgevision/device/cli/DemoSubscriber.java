@@ -26,6 +26,7 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
     private final AtomicLong detections = new AtomicLong();
     private volatile TruthScore truth;
     private volatile String lastModel;
+    private volatile String lastJobLine;
 
     private DemoSubscriber(MqttClient client, PrintStream out) {
         this.client = client;
@@ -60,6 +61,14 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
                 TruthScore score = truth;
                 out.println(describeRecord(json) + (score == null ? "" : score.score(json)));
             } else if (topic.contains("/jobs/") && topic.endsWith("/status")) {
+                long total = json.path("progress").path("total").asLong();
+                String shown = json.path("job_id").asText() + " " + json.path("state").asText() + " "
+                        + json.path("step").asText() + " " + (total > 0 ? 10 * json.path("progress").path("done")
+                        .asLong() / total : 0);
+                if (shown.equals(lastJobLine)) {
+                    return;
+                }
+                lastJobLine = shown;
                 out.println("[update job " + json.path("job_id").asText() + "] " + json.path("state").asText()
                         + (json.path("step").isTextual() ? " " + json.path("step").asText() : "")
                         + (json.path("step").asText().equals("downloading") ? " " + json.path("progress").path("done")

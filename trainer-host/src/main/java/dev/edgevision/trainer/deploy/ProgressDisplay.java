@@ -23,6 +23,7 @@ public final class ProgressDisplay implements RolloutDisplay {
     private final DeployTopics topics;
     private static final double COUNTS_SECONDS = 5;
     private int drawn;
+    private List<String> lastLines = List.of();
     private boolean many;
     private double lastCounts;
     private int nameWidth = 6;
@@ -103,6 +104,10 @@ public final class ProgressDisplay implements RolloutDisplay {
             devices.stream().filter(d -> !d.succeeded()).sorted(Comparator.comparing(DeviceProgress::ended))
                     .limit(MAX_LINES - 1).forEach(d -> lines.add(line(d, true)));
         }
+        if (lines.equals(lastLines)) {
+            return;
+        }
+        lastLines = lines;
         StringBuilder text = new StringBuilder();
         if (drawn > 0) {
             text.append("\033[").append(drawn).append('F');

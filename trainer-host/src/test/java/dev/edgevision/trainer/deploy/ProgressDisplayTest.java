@@ -44,8 +44,14 @@ class ProgressDisplayTest {
                 + "\"progress\":{\"done\":1000000,\"total\":2000000}}", 1);
         display.started(plan(2), List.of(a, b));
         display.tick(List.of(a, b), 1);
+        int once = bytes.size();
         display.tick(List.of(a, b), 1.2);
+        assertEquals(once, bytes.size(), "nothing is redrawn when nothing changed");
+        DeviceProgress c = status(b, "{\"state\":\"in_progress\",\"step\":\"verifying\"}", 1.4);
+        display.tick(List.of(a, c), 1.4);
         String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\033[2F\r\033[Kcam-0 [........................]   0%  waiting for the device\n"
+                + "\r\033[Kcam-1 [################........]  65%  verifying\n"), text);
         assertTrue(text.contains("served from http://10.0.0.5:8000\n"), "the token in the URL is not shown: " + text);
         assertTrue(text.contains("cam-1 [#######.................]  30%  downloading 1.0 MB of 2.0 MB"), text);
         assertTrue(text.contains("cam-0 [........................]   0%  waiting for the device"), text);
