@@ -26,10 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code trainer deploy --devices} to a lab of 120 (or {@code -Ddeploy.fleet.devices}) simulated devices
- * (update agents in this JVM
- * that follow the documented job protocol over a real Mosquitto and download over HTTP): every
- * device converges on the new bundle and the command exits 0; a second rollout in which one device
+ * {@code trainer deploy --devices} to a lab of 120 (or {@code -Ddeploy.fleet.devices}) simulated
+ * devices (update agents in this JVM that follow the documented job protocol over a real Mosquitto
+ * and download over HTTP): every device converges on the new bundle and the command exits 0; a second rollout in which one device
  * fails validation exits 1 and names that device and why; the retained job documents are gone
  * afterwards. Prints the time to converge.
  */
