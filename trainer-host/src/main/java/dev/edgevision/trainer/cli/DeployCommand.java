@@ -129,6 +129,10 @@ final class DeployCommand implements Callable<Integer> {
         if (probation != null && probation < 0) {
             throw new UsageException("--probation must be 0 or more seconds, got " + probation);
         }
+        if (chunks && (httpsKeystore != null || httpBind != null || httpHost != null || httpPort != 0)) {
+            throw new UsageException("--chunks sends the bundle over the broker and starts no HTTP server: drop"
+                    + " --http-bind, --http-port, --http-host and --https-keystore, or drop --chunks");
+        }
         BrokerOptions options = brokerOptions();
         ServeAddress address = chunks ? null : ServeAddress.of(httpBind, httpHost, options);
         try (DeployBundle bundle = DeployBundle.of(model);

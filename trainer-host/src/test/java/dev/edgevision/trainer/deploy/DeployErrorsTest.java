@@ -73,6 +73,10 @@ class DeployErrorsTest {
                 "--broker", "tcp:// or ssl://");
         assertError(deploy("--model", BUNDLE, "--device", "cam-1", "--broker", broker, "--job-id", "a+b"),
                 "--job-id", "'+'");
+        assertError(deploy("--model", BUNDLE, "--device", "cam-1", "--broker", broker, "--chunks", "--http-port", "80"),
+                "--chunks", "starts no HTTP server");
+        assertError(deploy("--model", BUNDLE, "--device", "cam-1", "--broker", broker, "--probation", "-1"),
+                "--probation");
     }
 
     @Test
