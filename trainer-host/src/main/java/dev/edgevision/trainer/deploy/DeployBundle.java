@@ -24,9 +24,11 @@ import java.util.HexFormat;
  * @param sha256 of the whole file, lower-case hex
  * @param size in bytes
  * @param model the manifest's name and version, e.g. {@code digits 1}
+ * @param signed whether the bundle carries a signature ({@code manifest.sig}); devices with a trust
+ *     store refuse unsigned bundles
  */
-public record DeployBundle(Path source, Path copy, String fileName, String sha256, long size, String model)
-        implements AutoCloseable {
+public record DeployBundle(Path source, Path copy, String fileName, String sha256, long size, String model,
+        boolean signed) implements AutoCloseable {
 
     /**
      * Snapshots and checks {@code source}.
@@ -60,7 +62,12 @@ public record DeployBundle(Path source, Path copy, String fileName, String sha25
                         + " 'trainer train', 'train-detector' or 'bundle'");
             }
             String model = bundle.manifest().name() + " " + bundle.manifest().version();
-            return new DeployBundle(source, copy, source.getFileName().toString(), sha, Files.size(copy), model);
+            boolean signed;
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+                signed = zip.getEntry(ModelBundle.SIGNATURE) != null;
+            }
+            return new DeployBundle(source, copy, source.getFileName().toString(), sha, Files.size(copy), model,
+                    signed);
         } catch (NoSuchFileException e) {
             removeQuietly(copy);
             throw new BundleException(source, "no such file");

@@ -46,6 +46,10 @@ public final class ProgressDisplay implements RolloutDisplay {
         out.printf("deploy: job %s: %s (%s, %s, sha256 %s) to %d device%s, served %s%n", plan.jobId(), b.model(),
                 b.fileName(), megabytes(b.size()), b.sha256().substring(0, 12), devices.size(),
                 devices.size() == 1 ? "" : "s", via);
+        if (!b.signed()) {
+            out.println("deploy: note: " + b.fileName() + " is not signed; devices with update.trust_store refuse it"
+                    + " (unsigned): sign it first with ./trainer bundle sign --key KEY " + b.source());
+        }
         out.flush();
     }
 

@@ -31,7 +31,7 @@ class ProgressDisplayTest {
             ids.add("cam-" + i);
         }
         DeployBundle bundle = new DeployBundle(Path.of("d.vbundle"), Path.of("copy"), "d.vbundle",
-                "0123456789abcdef0123", 2_000_000, "digits 1");
+                "0123456789abcdef0123", 2_000_000, "digits 1", true);
         return new RolloutPlan(ids, "job-1", bundle, java.net.URI.create("http://10.0.0.5:8000/bundles/x/d.vbundle"),
                 Duration.ofMinutes(1), null, false);
     }
