@@ -117,6 +117,12 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--tls-ca", paramLabel = "PEM", description = "CA certificate of an ssl:// broker.")
     Path tlsCa;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Client certificate, for brokers that require one.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The client certificate's PKCS#8 private key.")
+    Path tlsKey;
+
     @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
     boolean plain;
 
@@ -216,7 +222,7 @@ final class DeployCommand implements Callable<Integer> {
         String user = username != null ? username : System.getenv(USERNAME_VARIABLE);
         char[] password = secret("--password-file", passwordFile, PASSWORD_VARIABLE);
         BrokerOptions options = new BrokerOptions(broker, user == null || user.isBlank() ? null : user, password,
-                tlsCa);
+                tlsCa, tlsCert, tlsKey);
         String problem = options.problem();
         if (problem != null) {
             throw new UsageException(problem);

@@ -9,14 +9,22 @@ import java.nio.file.Path;
  * How the workstation reaches the devices' broker, the way a device's {@code mqtt:} slice says it:
  * a {@code tcp://} or {@code ssl://} URI, an optional user name and password (the password from
  * {@code EDGEVISION_MQTT_PASSWORD} or a file, never the command line), and for {@code ssl://}
- * optionally the PEM file of the CA that signed the broker's certificate.
+ * optionally the PEM file of the CA that signed the broker's certificate and a client certificate
+ * with its key (the device's {@code mqtt.tls.ca}, {@code cert}, {@code key}).
  *
  * @param broker {@code tcp://host:port} or {@code ssl://host:port}
  * @param username user name, or null for anonymous access
  * @param password the password, or null; never printed
  * @param tlsCa PEM file of the broker's CA, or null for the JVM's trusted CAs
+ * @param tlsCert PEM client certificate (its chain may follow) for brokers that require one, or null
+ * @param tlsKey the PKCS#8 PEM private key of {@code tlsCert} (EC or RSA), or null
  */
-public record BrokerOptions(String broker, String username, char[] password, Path tlsCa) {
+public record BrokerOptions(String broker, String username, char[] password, Path tlsCa, Path tlsCert, Path tlsKey) {
+    /** Options without a client certificate. */
+    public BrokerOptions(String broker, String username, char[] password, Path tlsCa) {
+        this(broker, username, password, tlsCa, null, null);
+    }
+
     /** The broker's host, for error messages and for finding the workstation's own address towards it. */
     public String host() {
         return URI.create(broker).getHost();
@@ -61,8 +69,17 @@ public record BrokerOptions(String broker, String username, char[] password, Pat
         if (tlsCa != null && !Files.isReadable(tlsCa)) {
             return "--tls-ca: " + tlsCa + " does not exist or cannot be read; give the PEM file of the broker's CA";
         }
-        if (tlsCa != null && !tls()) {
-            return "--tls-ca is set but --broker " + broker + " is not ssl://; use ssl://HOST:8883 or drop --tls-ca";
+        if ((tlsCa != null || tlsCert != null) && !tls()) {
+            return "--tls-ca/--tls-cert are set but --broker " + broker + " is not ssl://; use ssl://HOST:8883 or drop"
+                    + " them";
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            return "--tls-cert and --tls-key: give both (the client certificate and its private key) or neither";
+        }
+        for (Path file : new Path[] {tlsCert, tlsKey}) {
+            if (file != null && !Files.isReadable(file)) {
+                return (file == tlsCert ? "--tls-cert: " : "--tls-key: ") + file + " does not exist or cannot be read";
+            }
         }
         return null;
     }
@@ -70,6 +87,7 @@ public record BrokerOptions(String broker, String username, char[] password, Pat
     @Override
     public String toString() {
         return "BrokerOptions[broker=" + broker + ", username=" + username + ", password="
-                + (password == null ? "(none)" : "****") + ", tlsCa=" + tlsCa + "]";
+                + (password == null ? "(none)" : "****") + ", tlsCa=" + tlsCa + ", tlsCert=" + tlsCert + ", tlsKey="
+                + tlsKey + "]";
     }
 }

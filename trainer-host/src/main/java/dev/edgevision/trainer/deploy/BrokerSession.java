@@ -2,22 +2,14 @@ package dev.edgevision.trainer.deploy;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.HexFormat;
 import java.util.function.BiConsumer;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -98,8 +90,8 @@ public final class BrokerSession implements AutoCloseable {
         if (options.password() != null) {
             connect.setPassword(options.password());
         }
-        if (options.tls() && options.tlsCa() != null) {
-            connect.setSocketFactory(trusting(options).getSocketFactory());
+        if (options.tls() && (options.tlsCa() != null || options.tlsCert() != null)) {
+            connect.setSocketFactory(BrokerTls.context(options).getSocketFactory());
         }
         try {
             client.connect(connect).waitForCompletion((CONNECT_SECONDS + 5) * 1000L);
@@ -168,7 +160,8 @@ public final class BrokerSession implements AutoCloseable {
                 return "timed out connecting: check the network and --broker";
             }
             if (t instanceof SSLException) {
-                return "TLS failed (" + t.getMessage() + "): check --tls-ca and the broker's certificate";
+                return "TLS failed (" + t.getMessage() + "): check --tls-ca, --tls-cert/--tls-key and the broker's"
+                        + " certificate";
             }
             if (t instanceof EOFException) {
                 return "the broker closed the connection";
@@ -189,29 +182,6 @@ public final class BrokerSession implements AutoCloseable {
             };
         }
         return failure.toString();
-    }
-
-    private static SSLContext trusting(BrokerOptions options) throws IOException {
-        try (InputStream in = Files.newInputStream(options.tlsCa())) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + n++, certificate);
-            }
-            if (n == 0) {
-                throw new IOException("--tls-ca " + options.tlsCa() + " holds no certificate; give a PEM file of the"
-                        + " broker's CA");
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("--tls-ca " + options.tlsCa() + " is not a usable PEM certificate file: "
-                    + e.getMessage(), e);
-        }
     }
 
     private static void closeQuietly(MqttAsyncClient client) {
