@@ -56,6 +56,10 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedBroker embedded = broker == null ? EmbeddedBroker.start(0) : null) {
             String uri = broker != null ? broker : embedded.uri();
             System.err.println("demo: broker " + uri + (embedded != null ? " (embedded)" : ""));
+            System.err.println("demo: to watch an update land, run in a second terminal: ./trainer deploy --model "
+                    + (bundlePath.toString().endsWith("digits.vbundle") ? DEFAULT_MODEL : "models/digits.vbundle")
+                    + " --device demo --broker " + uri + (seconds == 0 ? "" : " (within " + seconds
+                    + " s, or start the demo with --seconds 0)"));
             ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("demo"),
                     new ApplianceConfig.ModelSection(bundlePath.toString(), "auto", null, 0),
                     List.of(new ApplianceConfig.CameraSection("cam0", camera)),

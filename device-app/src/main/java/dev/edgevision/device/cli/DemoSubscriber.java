@@ -25,6 +25,8 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong detections = new AtomicLong();
     private volatile TruthScore truth;
+    private volatile String lastModel;
+    private volatile String lastJobLine;
 
     private DemoSubscriber(MqttClient client, PrintStream out) {
         this.client = client;
@@ -49,8 +51,30 @@ final class DemoSubscriber implements MqttCallback, AutoCloseable {
             JsonNode json = JSON.readTree(new String(message.getPayload(), StandardCharsets.UTF_8));
             if (topic.endsWith("/detections")) {
                 records.incrementAndGet();
+                String model = (json.path("model").path("name").asText() + " " + json.path("model").path("version")
+                        .asText()).trim();
+                if (!model.equals(lastModel)) {
+                    out.println("[model] records now come from " + model + (lastModel == null ? "" : " (was "
+                            + lastModel + ")"));
+                    lastModel = model;
+                }
                 TruthScore score = truth;
                 out.println(describeRecord(json) + (score == null ? "" : score.score(json)));
+            } else if (topic.contains("/jobs/") && topic.endsWith("/status")) {
+                long total = json.path("progress").path("total").asLong();
+                String shown = json.path("job_id").asText() + " " + json.path("state").asText() + " "
+                        + json.path("step").asText() + " " + (total > 0 ? 10 * json.path("progress").path("done")
+                        .asLong() / total : 0);
+                if (shown.equals(lastJobLine)) {
+                    return;
+                }
+                lastJobLine = shown;
+                out.println("[update job " + json.path("job_id").asText() + "] " + json.path("state").asText()
+                        + (json.path("step").isTextual() ? " " + json.path("step").asText() : "")
+                        + (json.path("step").asText().equals("downloading") ? " " + json.path("progress").path("done")
+                        .asLong() + "/" + json.path("progress").path("total").asLong() + " bytes" : "")
+                        + (json.path("error").isObject() ? ": " + json.path("error").path("code").asText() + ": "
+                        + json.path("error").path("message").asText() : ""));
             } else if (topic.endsWith("/status")) {
                 out.println("[" + topic + "] " + json.path("state").asText() + ", model "
                         + json.path("model").path("name").asText() + " " + json.path("model").path("version").asText()

@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
             "HTML report and a model bundle a device can load. 'trainer train-detector'",
             "trains the digit (or your own objects') detector; 'trainer bundle' wraps a",
             "detector trained elsewhere (YOLOv5/v8, SSD ONNX) into a bundle; 'trainer keys",
-            "generate' and 'trainer bundle sign' sign bundles for devices with a trust store."},
+            "generate' and 'trainer bundle sign' sign bundles for devices with a trust store;",
+            "'trainer deploy' sends a bundle to devices over MQTT and follows the update."},
         subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class,
             BundleCommand.class, KeysCommand.class, ScenesCommand.class, AddSamplesCommand.class, BenchTrainCommand.class,
+            DeployCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure (bad input, failed run), 2 bad command line."})
 public final class TrainerCli implements Runnable {
