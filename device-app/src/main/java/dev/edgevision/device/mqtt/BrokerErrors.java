@@ -31,7 +31,11 @@ final class BrokerErrors {
                 return "timed out connecting: check the network and mqtt.broker";
             }
             if (t instanceof SSLException) {
-                return "TLS failed (" + t.getMessage() + "): check mqtt.tls.ca and the broker's certificate";
+                return tls(broker, t);
+            }
+            if (t instanceof java.net.SocketException && broker.toLowerCase(java.util.Locale.ROOT).startsWith("ssl://")
+                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("reset")) {
+                return plainPort(broker);
             }
             if (t instanceof EOFException) {
                 return "the broker closed the connection";
@@ -56,6 +60,57 @@ final class BrokerErrors {
             };
         }
         return failure.toString();
+    }
+
+    /** A TLS failure in words: which setting or certificate is at fault, from the JDK's message. */
+    private static String tls(String broker, Throwable t) {
+        String all = chain(t).toLowerCase(java.util.Locale.ROOT);
+        if (all.contains("unrecognized ssl message") || all.contains("plaintext connection")
+                || all.contains("remote host terminated the handshake")) {
+            return plainPort(broker);
+        }
+        if (all.contains("certificate_required") || all.contains("bad_certificate")) {
+            return "the broker wants a client certificate it accepts: set mqtt.tls.cert and mqtt.tls.key to the"
+                    + " device's identity (provision device writes them)";
+        }
+        if (all.contains("unknown_ca") || all.contains("certificate_unknown")) {
+            return "the broker does not trust the device's certificate (mqtt.tls.cert): it must be signed by the"
+                    + " CA the broker's cafile names";
+        }
+        if (all.contains("no subject alternative") || all.contains("no name matching")) {
+            return "the broker's certificate does not name \"" + host(broker) + "\": give mqtt.broker a name or"
+                    + " address the certificate lists, or issue the broker a certificate for it";
+        }
+        if (all.contains("certificateexpired") || all.contains("notafter") || all.contains("expired")) {
+            return "a certificate has expired (" + t.getMessage() + "): renew it, and check the device's clock";
+        }
+        if (all.contains("pkix path") || all.contains("certification path")) {
+            return "the broker's certificate is not signed by a CA in mqtt.tls.ca (the JVM's CAs when it is unset):"
+                    + " give the fleet CA's certificate";
+        }
+        return "TLS failed (" + t.getMessage() + "): check mqtt.tls.ca and the broker's certificate";
+    }
+
+    private static String plainPort(String broker) {
+        return "the broker ended the TLS handshake without a word: does port " + port(broker) + " speak TLS?"
+                + " A plain MQTT port does this to ssl://; use tcp:// for it, or the broker's TLS port";
+    }
+
+    private static String chain(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            b.append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append(" | ");
+        }
+        return b.toString();
+    }
+
+    private static String port(String broker) {
+        try {
+            int port = java.net.URI.create(broker).getPort();
+            return port < 0 ? "8883" : Integer.toString(port);
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
     }
 
     private static String host(String broker) {

@@ -177,6 +177,8 @@ final class BrokerLink {
         if (socketFactory != null) {
             options.setSocketFactory(socketFactory);
         }
+        // The broker's certificate must name the host mqtt.broker gives (Paho checks it when asked).
+        options.setHttpsHostnameVerificationEnabled(true);
         options.setWill(willTopic, will.get(), 1, true);
         return options;
     }
