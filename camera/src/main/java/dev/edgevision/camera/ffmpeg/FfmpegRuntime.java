@@ -4,6 +4,8 @@ import static org.bytedeco.ffmpeg.global.avdevice.avdevice_register_all;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avformat;
@@ -12,10 +14,10 @@ import org.bytedeco.javacpp.Loader;
 
 /**
  * Loads FFmpeg's native libraries once, when the first FFmpeg source opens, and says plainly when
- * they are missing for this platform. FFmpeg's own log is kept to errors.
+ * they do not load: which shared library the system lacks and the package that provides it. FFmpeg's own log is kept to errors.
  */
 public final class FfmpegRuntime {
-    private static String problem;
+    private static Throwable problem;
     private static boolean loaded;
 
     private FfmpegRuntime() {
@@ -33,18 +35,25 @@ public final class FfmpegRuntime {
                 avdevice_register_all();
                 loaded = true;
             } catch (Throwable e) {
-                problem = e.toString();
+                problem = e;
             }
         }
         return loaded;
     }
 
+    private static Path cacheDir() {
+        try {
+            return Loader.getCacheDir().toPath();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Throws an error naming {@code uri} unless FFmpeg is usable. */
     static void require(String uri) {
         if (!available()) {
-            throw new IllegalStateException("camera URI '" + uri + "' needs FFmpeg, but its native libraries for "
-                    + Loader.getPlatform() + " did not load (" + problem + "). The build bundles them for one platform:"
-                    + " build for this one (./mvnw package on x86-64, ./mvnw -Djetson package for a Jetson)");
+            throw new IllegalStateException("camera URI '" + uri + "' needs FFmpeg. " + FfmpegLoadFailure.explain(
+                    problem, cacheDir(), Loader.getPlatform()), problem);
         }
     }
 }
