@@ -6,7 +6,8 @@ import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.model.Polarity;
-import dev.edgevision.core.preprocess.FrameResizer;
+import dev.edgevision.core.preprocess.FramePreprocessor;
+import dev.edgevision.core.preprocess.Preprocessing;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * detection whose box is the whole frame, as the contract says, or none below the threshold.
  */
 public final class FrameClassifier extends RunnerDetector {
-    private final FrameResizer resizer;
+    private final FramePreprocessor resizer;
     private final double threshold;
 
     /**
@@ -22,9 +23,20 @@ public final class FrameClassifier extends RunnerDetector {
      */
     public FrameClassifier(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
             Polarity framePolarity) {
+        this(runner, manifest, identity, threshold, framePolarity, Preprocessing.java());
+    }
+
+    /** As the other constructor, with the frame's pixel work done by {@code preprocessing}. */
+    public FrameClassifier(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
+            Polarity framePolarity, Preprocessing preprocessing) {
         super(runner, manifest, identity);
         this.threshold = threshold;
-        this.resizer = new FrameResizer(manifest.input(), framePolarity);
+        this.resizer = preprocessing.open(manifest.input(), framePolarity);
+    }
+
+    @Override
+    void closeStages() {
+        resizer.close();
     }
 
     @Override

@@ -11,14 +11,17 @@ import dev.edgevision.core.detect.decode.DetectionDecoder;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.model.Polarity;
+import dev.edgevision.core.preprocess.FramePreprocessor;
 import dev.edgevision.core.preprocess.FrameResizer;
+import dev.edgevision.core.preprocess.Preprocessing;
 import dev.edgevision.core.preprocess.ResizeGeometry;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A detection model ({@code task: detection}) serving whole frames: the frame is fitted into the
- * input as the manifest declares ({@code stretch} or {@code letterbox}, through {@link FrameResizer}),
+ * input as the manifest declares ({@code stretch} or {@code letterbox}, as {@link FrameResizer}
+ * defines it, by the {@link Preprocessing} chosen at start-up),
  * the backend runs, the manifest's decoder turns the outputs into candidate boxes in input pixels,
  * class-aware non-maximum suppression keeps the best of each overlapping group, and the survivors
  * are mapped back to source-frame pixels with the resizer's exact geometry and clipped to the frame.
@@ -28,7 +31,7 @@ import java.util.List;
  * frame allocates only the detections it reports.
  */
 public final class ObjectDetector extends RunnerDetector {
-    private final FrameResizer resizer;
+    private final FramePreprocessor resizer;
     private final DetectionDecoder decoder;
     private final Candidates candidates;
     private final ClassAwareNms nms;
@@ -43,6 +46,15 @@ public final class ObjectDetector extends RunnerDetector {
      */
     public ObjectDetector(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
             Polarity framePolarity, String source) throws DetectorException {
+        this(runner, manifest, identity, threshold, framePolarity, source, Preprocessing.java());
+    }
+
+    /**
+     * As {@link #ObjectDetector(ModelRunner, ModelManifest, ModelIdentity, double, Polarity, String)},
+     * with the frame's pixel work done by {@code preprocessing}.
+     */
+    public ObjectDetector(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
+            Polarity framePolarity, String source, Preprocessing preprocessing) throws DetectorException {
         super(runner, manifest, identity);
         String resize = manifest.input().resize();
         if (!"stretch".equals(resize) && !"letterbox".equals(resize)) {
@@ -50,7 +62,7 @@ public final class ObjectDetector extends RunnerDetector {
                     + " a detection model's input is the whole frame, 'letterbox' or 'stretch'");
         }
         this.decoder = Decoders.create(manifest, source);
-        this.resizer = new FrameResizer(manifest.input(), framePolarity);
+        this.resizer = preprocessing.open(manifest.input(), framePolarity);
         this.candidates = new Candidates(decoder.maxCandidates());
         this.nms = new ClassAwareNms(decoder.maxCandidates(), decoder.settings().iouThreshold(),
                 decoder.settings().maxDetections());
@@ -61,6 +73,11 @@ public final class ObjectDetector extends RunnerDetector {
     int prepare(Frame frame) {
         resizer.fill(frame, runner.input(), 0);
         return 1;
+    }
+
+    @Override
+    void closeStages() {
+        resizer.close();
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.preprocess.DigitRegionFinder;
-import dev.edgevision.core.preprocess.Grayscale;
+import dev.edgevision.core.model.Polarity;
+import dev.edgevision.core.preprocess.FramePreprocessor;
+import dev.edgevision.core.preprocess.Preprocessing;
 import dev.edgevision.core.preprocess.MnistFit;
 import dev.edgevision.core.preprocess.Region;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 public final class RegionClassifier extends RunnerDetector {
     private final DigitRegionFinder finder;
     private final MnistFit fit;
+    private final FramePreprocessor preprocessor;
     private final double threshold;
     private final int sampleSize;
     private final int classes;
@@ -35,7 +38,14 @@ public final class RegionClassifier extends RunnerDetector {
      * @param threshold lowest score reported
      */
     public RegionClassifier(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold) {
+        this(runner, manifest, identity, threshold, Preprocessing.java());
+    }
+
+    /** As the other constructor, with the frame's grey conversion done by {@code preprocessing}. */
+    public RegionClassifier(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
+            Preprocessing preprocessing) {
         super(runner, manifest, identity);
+        this.preprocessor = preprocessing.open(manifest.input(), Polarity.NATURAL);
         this.threshold = threshold;
         this.finder = new DigitRegionFinder(DigitRegionFinder.Settings.defaults());
         this.fit = new MnistFit(manifest.input());
@@ -49,7 +59,7 @@ public final class RegionClassifier extends RunnerDetector {
         if (gray.length < pixels) {
             gray = new byte[pixels];
         }
-        Grayscale.convert(frame, gray);
+        preprocessor.grey(frame, gray);
         regions = finder.find(gray, frame.width(), frame.height());
         int batch = Math.min(regions.size(), runner.maxBatch());
         float[] input = runner.input();
@@ -57,6 +67,11 @@ public final class RegionClassifier extends RunnerDetector {
             fit.fit(gray, frame.width(), regions.get(i), input, i * sampleSize);
         }
         return batch;
+    }
+
+    @Override
+    void closeStages() {
+        preprocessor.close();
     }
 
     @Override

@@ -29,6 +29,10 @@ abstract class RunnerDetector implements Detector {
     /** Fills {@code runner.input()} from {@code frame}; returns the samples written (0: nothing to run). */
     abstract int prepare(Frame frame) throws DetectorException;
 
+    /** Frees what the stages hold besides the runner (native pre-processing buffers); nothing by default. */
+    void closeStages() {
+    }
+
     /** The detections in {@code frame}, from the output of a run of {@code batch} samples (empty when 0). */
     abstract List<Detection> decode(Frame frame, float[] output, int batch);
 
@@ -56,6 +60,10 @@ abstract class RunnerDetector implements Detector {
 
     @Override
     public final void close() {
-        runner.close();
+        try {
+            closeStages();
+        } finally {
+            runner.close();
+        }
     }
 }
