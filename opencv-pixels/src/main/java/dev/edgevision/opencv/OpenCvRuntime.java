@@ -53,7 +53,9 @@ public final class OpenCvRuntime {
     static String explain(Throwable error, Path cacheDir, String platform) {
         List<String> missing = MissingSharedLibraries.fromError(error);
         if (missing.isEmpty()) {
-            missing = MissingSharedLibraries.fromLdd(extractedFolder(cacheDir, platform));
+            // OpenBLAS and OpenCV's own libraries come in the presets' jars (JavaCPP loads them first).
+            missing = MissingSharedLibraries.fromLdd(extractedFolder(cacheDir, platform)).stream()
+                    .filter(name -> !name.startsWith("libopenblas") && !name.startsWith("libopencv_")).toList();
         }
         if (!missing.isEmpty()) {
             return "OpenCV's native libraries did not load: " + MissingSharedLibraries.describe(missing);

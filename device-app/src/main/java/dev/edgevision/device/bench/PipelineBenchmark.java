@@ -8,6 +8,7 @@ import dev.edgevision.core.inference.ModelRunner;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.device.pipeline.PreprocessingSelector;
 import dev.edgevision.device.pipeline.ServedModel;
 import dev.edgevision.device.service.Appliance;
 import java.io.PrintStream;
@@ -75,6 +76,8 @@ public final class PipelineBenchmark {
         out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
                 pipeline.latency().percentile(50), pipeline.latency().percentile(95), pipeline.latency().percentile(99));
         out.println("time per stage:  " + totals.shares());
+        out.printf("pre-processing:  %.3f ms per frame (%s)%n", totals.meanPreprocessMs(),
+                PreprocessingSelector.selected().preprocessing().name());
         out.println("memory:          start " + start + ", end " + MemoryFigures.now());
         return new Figures(rawFps, raw[1], fps);
     }

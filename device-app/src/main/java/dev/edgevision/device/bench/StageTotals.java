@@ -40,6 +40,10 @@ public final class StageTotals implements ApplianceListener {
         return records == 0 ? Double.NaN : inference / records;
     }
 
+    synchronized double meanPreprocessMs() {
+        return records == 0 ? Double.NaN : preprocess / records;
+    }
+
     synchronized double meanDetections() {
         return records == 0 ? Double.NaN : (double) detections / records;
     }

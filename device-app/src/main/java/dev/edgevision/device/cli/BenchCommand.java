@@ -15,6 +15,7 @@ import dev.edgevision.device.pipeline.BackendChoice;
 import dev.edgevision.device.pipeline.BackendSelection;
 import dev.edgevision.device.pipeline.BackendSelector;
 import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.device.pipeline.PreprocessingSelector;
 import dev.edgevision.device.service.Appliance;
 import dev.edgevision.device.service.ApplianceListener;
 import dev.edgevision.tensorrt.build.PrecisionChoice;
@@ -62,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads, 0 for all.")
     int threads;
 
+    @Option(names = "--preprocess", defaultValue = "auto", paramLabel = "WHICH",
+            description = "Pixel work: auto (OpenCV where it loads), opencv or java (default: ${DEFAULT-VALUE}).")
+    String preprocess;
+
     @Override
     public Integer call() throws Exception {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
@@ -76,12 +81,14 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--precision: " + e.getMessage());
             }
         }
+        PreprocessingSelector.Selection pixels = PreprocessingSelector.choose(preprocess);
         Path home = ApplianceHome.path();
         ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve("models/digits.vbundle"));
         BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
         System.out.printf("model:           %s %s, backend %s (%s), %s frames, %d CPUs%n", bundle.manifest().name(),
                 bundle.manifest().version(), selection.backend().name().toLowerCase(Locale.ROOT), selection.reason(),
                 size, Runtime.getRuntime().availableProcessors());
+        System.out.printf("pre-processing:  %s (%s)%n", pixels.preprocessing().name(), pixels.reason());
         List<Frame> frames = PipelineBenchmark.frames(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 60);
         Path spool = Files.createTempDirectory("edgevision-bench-spool");
         double raw = rawSeconds == null ? seconds : rawSeconds;

@@ -10,6 +10,7 @@ import dev.edgevision.core.inference.RegionClassifier;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.Polarity;
 import dev.edgevision.core.model.Task;
+import dev.edgevision.core.preprocess.Preprocessing;
 import dev.edgevision.ort.OrtRunner;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * Opens the detector a bundle needs: a {@code task: detection} bundle through {@link ObjectDetector}
  * (decoder from its manifest, boxes mapped back to frame pixels); a classifier whose manifest says
  * {@code resize: mnist} names every digit-like mark through {@link RegionClassifier}; one that says
- * {@code stretch} or {@code letterbox} names the whole frame through {@link FrameClassifier}.
+ * {@code stretch} or {@code letterbox} names the whole frame through {@link FrameClassifier}. Their
+ * pixel work is the process's {@link PreprocessingSelector} choice (OpenCV where it loads).
  */
 public final class DetectorFactory {
     /** What the appliance's cameras look at: dark ink on paper. Natural-image models ignore it. */
@@ -66,19 +68,26 @@ public final class DetectorFactory {
 
     private static Detector open(ModelBundle bundle, String resize, ModelRunner runner, double threshold)
             throws DetectorException {
+        Preprocessing pixels;
+        try {
+            pixels = PreprocessingSelector.selected().preprocessing();
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
         if (bundle.manifest().task() == Task.DETECTION) {
             try {
                 return new ObjectDetector(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY,
-                        bundle.path().toString());
+                        bundle.path().toString(), pixels);
             } catch (DetectorException | RuntimeException e) {
                 runner.close();
                 throw e;
             }
         }
         if ("mnist".equals(resize)) {
-            return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold);
+            return new RegionClassifier(runner, bundle.manifest(), identity(bundle), threshold, pixels);
         }
-        return new FrameClassifier(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY);
+        return new FrameClassifier(runner, bundle.manifest(), identity(bundle), threshold, FRAME_POLARITY, pixels);
     }
 
     /** The bundle's resize mode, once its task and resize are known to be served here. */
