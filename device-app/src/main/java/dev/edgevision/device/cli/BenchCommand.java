@@ -3,6 +3,7 @@ package dev.edgevision.device.cli;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.detect.DetectionRecord;
+import dev.edgevision.device.bench.PeerComparison;
 import dev.edgevision.device.bench.PipelineBenchmark;
 import dev.edgevision.device.bench.ReplaySource;
 import dev.edgevision.device.bench.StageTotals;
@@ -67,6 +68,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Pixel work: auto (OpenCV where it loads), opencv or java (default: ${DEFAULT-VALUE}).")
     String preprocess;
 
+    @Option(names = "--compare", paramLabel = "PEER",
+            description = "Also measure a peer side by side in this process on the same frames: opencv-dnn"
+                    + " (OpenCV's DNN module on the bundle's ONNX graph, same pre-processing and decoding).")
+    String compare;
+
     @Override
     public Integer call() throws Exception {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
@@ -89,7 +95,12 @@ final class BenchCommand implements Callable<Integer> {
                 bundle.manifest().version(), selection.backend().name().toLowerCase(Locale.ROOT), selection.reason(),
                 size, Runtime.getRuntime().availableProcessors());
         System.out.printf("pre-processing:  %s (%s)%n", pixels.preprocessing().name(), pixels.reason());
+        if (compare != null && !"opencv-dnn".equals(compare)) {
+            throw new IllegalArgumentException("--compare knows opencv-dnn only, got '" + compare + "'");
+        }
         List<Frame> frames = PipelineBenchmark.frames(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 60);
+        PeerComparison peers = new PeerComparison(System.out);
+        peers.preprocessing(bundle, frames, 300);
         Path spool = Files.createTempDirectory("edgevision-bench-spool");
         double raw = rawSeconds == null ? seconds : rawSeconds;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0);
@@ -110,6 +121,9 @@ final class BenchCommand implements Callable<Integer> {
                 bench.printSummary();
             }
             System.out.printf("mqtt:            %s%n", publisher.stats());
+        }
+        if (compare != null) {
+            peers.opencvDnn(bundle, frames, seconds, threads);
         }
         return 0;
     }
