@@ -22,12 +22,19 @@ public final class OpenCvRuntime {
     private OpenCvRuntime() {
     }
 
-    /** Whether OpenCV's core and imgproc natives load on this machine. */
+    /**
+     * Whether OpenCV's core and imgproc natives load on this machine. The system property
+     * {@code edgevision.opencv.threads} sets OpenCV's own thread count (its default: one per CPU).
+     */
     public static synchronized boolean available() {
         if (!loaded && problem == null) {
             try {
                 Loader.load(opencv_core.class);
                 Loader.load(opencv_imgproc.class);
+                String threads = System.getProperty("edgevision.opencv.threads");
+                if (threads != null) {
+                    opencv_core.setNumThreads(Integer.parseInt(threads.trim()));
+                }
                 loaded = true;
             } catch (Throwable e) {
                 problem = e;
