@@ -73,6 +73,11 @@ public final class OrtRunner implements ModelRunner {
                 options.setIntraOpNumThreads(threads);
             }
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Measurement knob (appliance bench): whether idle intra-op threads spin; ONNX Runtime's default is to spin.
+            String spinning = System.getProperty("edgevision.ort.spinning");
+            if (spinning != null) {
+                options.addConfigEntry("session.intra_op.allow_spinning", Boolean.parseBoolean(spinning) ? "1" : "0");
+            }
             this.session = environment.createSession(bundle.modelBytes(), options);
         } catch (OrtException e) {
             throw new DetectorException(bundle.path() + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
