@@ -214,19 +214,25 @@ public final class BestSnapshots implements AutoCloseable {
                     || now - l.lastSent < minIntervalNanos) {
                 return;
             }
+            if (!encoder.hasRoom()) {
+                return; // the encoder is busy (another camera's burst): the candidate waits for a later frame
+            }
             Candidate c = state.candidates.remove(l.ref.trackId());
             if (c == null) {
                 return;
             }
-            l.sentTrack = c.trackId;
-            l.sentFrame = c.frame.sequence();
-            l.lastSent = now;
             String caption = String.format(Locale.ROOT, "%s  %s %.2f  %s", state.name, label, c.score,
                     Instant.ofEpochMilli(c.frame.captureEpochMillis()));
-            encoder.submit(state.name, c.frame, c.detections, caption, jpeg -> {
+            long sequence = c.frame.sequence();
+            boolean queued = encoder.submit(state.name, c.frame, c.detections, caption, jpeg -> {
                 published.incrementAndGet();
                 sink.snapshot(state.name, label, jpeg);
             }, () -> state.giveBack(c.frame));
+            if (queued) {
+                l.sentTrack = c.trackId;
+                l.sentFrame = sequence;
+                l.lastSent = now;
+            }
         });
     }
 

@@ -40,6 +40,11 @@ final class SnapshotEncoder implements AutoCloseable {
         new AnnotatedJpeg(quality); // checks the quality now rather than on the first frame
     }
 
+    /** Whether the backlog has room now (a submit may still be refused if another camera takes it first). */
+    boolean hasRoom() {
+        return worker.getQueue().remainingCapacity() > 0 && !worker.isShutdown();
+    }
+
     /**
      * Queues {@code frame} (which the encoder owns until {@code release} runs) to be drawn with
      * {@code detections} and encoded; {@code done} gets the JPEG on the encoder's thread. Returns
