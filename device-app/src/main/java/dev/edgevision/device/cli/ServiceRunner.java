@@ -221,7 +221,8 @@ final class ServiceRunner implements AutoCloseable {
             builder.detectionsQos(m.detectionsQos());
         }
         if (m.tls() != null) {
-            builder.tls(resolve(home, m.tls().ca()), resolve(home, m.tls().cert()), resolve(home, m.tls().key()));
+            builder.tls(resolve(home, m.tls().ca()), resolve(home, m.tls().cert()), resolve(home, m.tls().key()))
+                    .pins(m.tls().pinSha256());
         }
         MqttSettings settings = builder.build();
         List<String> problems = settings.problems();

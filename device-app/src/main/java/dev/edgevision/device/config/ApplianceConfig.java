@@ -234,8 +234,14 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      * @param cert this device's client certificate (its chain may follow), for brokers that require one
      * @param key the private key of {@code cert}, PKCS#8 PEM (EC or RSA, as {@code provision} writes it), readable by
      *     the service only
+     * @param pinSha256 optional pins: the base64 SHA-256 of the broker's public key (its DER
+     *     SubjectPublicKeyInfo); when given, the broker's certificate must also carry one of these keys
      */
-    public record TlsSection(String ca, String cert, String key) {
+    public record TlsSection(String ca, String cert, String key, List<String> pinSha256) {
+        /** TLS settings without key pinning. */
+        public TlsSection(String ca, String cert, String key) {
+            this(ca, cert, key, null);
+        }
     }
 
     /** Every problem of this configuration, each naming its key and value; empty when usable. */

@@ -35,6 +35,15 @@ final class BrokerPolicy {
         if (broker != null && broker.startsWith("tcp://") && (tls.ca() != null || tls.cert() != null)) {
             problems.add("mqtt.tls is set but mqtt.broker '" + broker + "' is tcp://; use ssl://HOST:8883");
         }
+        if (tls.pinSha256() != null) {
+            for (String pin : tls.pinSha256()) {
+                if (!PublicKeyPin.isPin(pin)) {
+                    problems.add("mqtt.tls.pin_sha256 entry '" + pin + "' is not the base64 of a SHA-256 (44 characters"
+                            + " ending in '='); make it with: openssl x509 -in broker.crt -pubkey -noout | openssl pkey"
+                            + " -pubin -outform der | openssl dgst -sha256 -binary | base64");
+                }
+            }
+        }
         for (String[] file : new String[][] {{"ca", tls.ca()}, {"cert", tls.cert()}, {"key", tls.key()}}) {
             if (file[1] != null && file[1].isBlank()) {
                 problems.add("mqtt.tls." + file[0] + " is empty: give the path of a PEM file or leave the key out");

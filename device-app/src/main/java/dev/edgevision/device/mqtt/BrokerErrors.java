@@ -65,6 +65,10 @@ final class BrokerErrors {
     /** A TLS failure in words: which setting or certificate is at fault, from the JDK's message. */
     private static String tls(String broker, Throwable t) {
         String all = chain(t).toLowerCase(java.util.Locale.ROOT);
+        if (all.contains("mqtt.tls.pin_sha256")) {
+            return "the broker's certificate is trusted but its key is not the pinned one (" + pinMessage(t)
+                    + "): if the broker's key was replaced on purpose, add its pin to mqtt.tls.pin_sha256";
+        }
         if (all.contains("unrecognized ssl message") || all.contains("plaintext connection")
                 || all.contains("remote host terminated the handshake")) {
             return plainPort(broker);
@@ -89,6 +93,15 @@ final class BrokerErrors {
                     + " give the fleet CA's certificate";
         }
         return "TLS failed (" + t.getMessage() + "): check mqtt.tls.ca and the broker's certificate";
+    }
+
+    private static String pinMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (String.valueOf(c.getMessage()).contains("mqtt.tls.pin_sha256") && c.getCause() == null) {
+                return c.getMessage();
+            }
+        }
+        return t.getMessage();
     }
 
     private static String plainPort(String broker) {

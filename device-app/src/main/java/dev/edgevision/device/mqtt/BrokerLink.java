@@ -75,8 +75,9 @@ final class BrokerLink {
         this.willTopic = willTopic;
         this.will = will;
         this.backoff = new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay());
-        this.socketFactory = settings.tls() && (settings.tlsCa() != null || settings.tlsCert() != null)
-                ? BrokerTls.forBroker(settings.tlsCa(), settings.tlsCert(), settings.tlsKey()) : null;
+        this.socketFactory = settings.tls() && (settings.tlsCa() != null || settings.tlsCert() != null
+                || !settings.tlsPins().isEmpty())
+                ? BrokerTls.forBroker(settings.tlsCa(), settings.tlsCert(), settings.tlsKey(), settings.tlsPins()) : null;
         newClient(); // fails here, at start, on a URI Paho does not take
     }
 

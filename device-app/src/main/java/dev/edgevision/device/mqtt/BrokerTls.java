@@ -54,8 +54,20 @@ final class BrokerTls {
      * with {@code keyFile} (both null: no client certificate).
      */
     static SSLSocketFactory forBroker(Path caFile, Path certFile, Path keyFile) throws IOException {
+        return forBroker(caFile, certFile, keyFile, java.util.List.of());
+    }
+
+    /**
+     * As {@link #forBroker(Path, Path, Path)}, and when {@code pins} is not empty the broker's
+     * certificate must, besides being trusted, carry a public key whose pin is one of them.
+     */
+    static SSLSocketFactory forBroker(Path caFile, Path certFile, Path keyFile, java.util.List<String> pins)
+            throws IOException {
         try {
             TrustManager[] trust = caFile == null ? null : trustManagers(caFile);
+            if (pins != null && !pins.isEmpty()) {
+                trust = pinned(trust, pins);
+            }
             KeyManager[] keys = certFile == null ? null : keyManagers(certFile, keyFile);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys, trust, null);
@@ -63,6 +75,50 @@ final class BrokerTls {
         } catch (GeneralSecurityException e) {
             throw new IOException("mqtt.tls: cannot set up TLS: " + e.getMessage(), e);
         }
+    }
+
+    private static TrustManager[] pinned(TrustManager[] trust, java.util.List<String> pins)
+            throws GeneralSecurityException {
+        TrustManager[] base = trust;
+        if (base == null) {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            base = factory.getTrustManagers();
+        }
+        javax.net.ssl.X509TrustManager delegate = null;
+        for (TrustManager t : base) {
+            if (t instanceof javax.net.ssl.X509TrustManager x) {
+                delegate = x;
+            }
+        }
+        if (delegate == null) {
+            throw new GeneralSecurityException("no X.509 trust manager to pin the broker's key with");
+        }
+        javax.net.ssl.X509TrustManager checked = delegate;
+        java.util.Set<String> allowed = java.util.Set.copyOf(pins);
+        return new TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                    throws java.security.cert.CertificateException {
+                checked.checkClientTrusted(chain, authType);
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                    throws java.security.cert.CertificateException {
+                checked.checkServerTrusted(chain, authType);
+                String pin = dev.edgevision.device.config.PublicKeyPin.of(chain[0].getPublicKey());
+                if (!allowed.contains(pin)) {
+                    throw new java.security.cert.CertificateException("the broker's public key (pin " + pin
+                            + ") is not one of mqtt.tls.pin_sha256");
+                }
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return checked.getAcceptedIssuers();
+            }
+        }};
     }
 
     private static TrustManager[] trustManagers(Path caFile) throws IOException, GeneralSecurityException {

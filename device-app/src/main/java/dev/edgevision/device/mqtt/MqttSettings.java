@@ -33,11 +33,12 @@ import java.util.List;
  * @param tlsCa PEM file of the CA that signed the broker's certificate ({@code ssl://}), or null for the JVM's
  * @param tlsCert PEM client certificate, or null (client certificates come with provisioning)
  * @param tlsKey PEM client key, or null
+ * @param tlsPins pins of the broker's public key (base64 SHA-256 of its SubjectPublicKeyInfo); empty: no pinning
  */
 public record MqttSettings(String broker, String clientId, String username, String password, String topicPrefix,
         String deviceId, int detectionsQos, Duration keepAlive, Duration connectTimeout, Duration reconnectMinDelay,
         Duration reconnectMaxDelay, Path spoolDir, long spoolMaxBytes, int spoolMaxMessages, int queueCapacity,
-        int maxInflight, Path tlsCa, Path tlsCert, Path tlsKey) {
+        int maxInflight, Path tlsCa, Path tlsCert, Path tlsKey, java.util.List<String> tlsPins) {
 
     /** Settings with the defaults for everything but the broker, the device id and the spool directory. */
     public static Builder builder(String broker, String deviceId, Path spoolDir) {
@@ -176,6 +177,7 @@ public record MqttSettings(String broker, String clientId, String username, Stri
         private Path tlsCa;
         private Path tlsCert;
         private Path tlsKey;
+        private java.util.List<String> tlsPins = java.util.List.of();
 
         private Builder(String broker, String deviceId, Path spoolDir) {
             this.broker = broker;
@@ -194,13 +196,14 @@ public record MqttSettings(String broker, String clientId, String username, Stri
         public Builder queueCapacity(int v) { queueCapacity = v; return this; }
         public Builder maxInflight(int v) { maxInflight = v; return this; }
         public Builder tls(Path ca, Path cert, Path key) { tlsCa = ca; tlsCert = cert; tlsKey = key; return this; }
+        public Builder pins(java.util.List<String> v) { tlsPins = v == null ? java.util.List.of() : java.util.List.copyOf(v); return this; }
 
         /** The settings; the client id defaults to {@code edgevision-<device id>}. */
         public MqttSettings build() {
             String id = clientId != null ? clientId : "edgevision-" + deviceId;
             return new MqttSettings(broker, id, username, password, topicPrefix, deviceId, detectionsQos, keepAlive,
                     connectTimeout, reconnectMinDelay, reconnectMaxDelay, spoolDir, spoolMaxBytes, spoolMaxMessages,
-                    queueCapacity, maxInflight, tlsCa, tlsCert, tlsKey);
+                    queueCapacity, maxInflight, tlsCa, tlsCert, tlsKey, tlsPins);
         }
     }
 }

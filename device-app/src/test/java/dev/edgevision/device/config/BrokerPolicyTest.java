@@ -43,4 +43,16 @@ class BrokerPolicyTest {
                 .contains("use ssl://"));
         assertFalse(problems("ssl://b:8883", new ApplianceConfig.TlsSection(" ", null, null), null).isEmpty());
     }
+
+    @Test
+    void pinsMustBeBase64OfASha256() {
+        String good = "cBfR8kfDtMDmg5DeSyBEkL3UmPpDYQ6ab2cSjrjDuXk=";
+        assertEquals(List.of(), problems("ssl://b:8883", new ApplianceConfig.TlsSection("ca.crt", null, null,
+                List.of(good)), null));
+        List<String> bad = problems("ssl://b:8883", new ApplianceConfig.TlsSection("ca.crt", null, null,
+                List.of("sha256/abc")), null);
+        assertEquals(1, bad.size(), bad.toString());
+        assertTrue(bad.get(0).contains("mqtt.tls.pin_sha256 entry 'sha256/abc'") && bad.get(0).contains("openssl"),
+                bad.get(0));
+    }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every way a TLS connection to a real Mosquitto goes wrong gets a message naming the setting or
  * certificate at fault: ssl:// to a plain port, a broker certificate from another CA, a broker
  * certificate for another host name, no client certificate where the broker requires one, a client
- * certificate from another CA. And the right settings connect. Certificates come from
+ * certificate from another CA, a broker key that is not the pinned one. And the right settings
+ * connect, with and without a pin. Certificates come from
  * {@code provision}. Prints the message each case gives.
  */
 @Tag("bad-input")
@@ -69,6 +70,15 @@ class TlsFailuresTest {
             plain.start();
             String good = "ssl://127.0.0.1:" + tlsPort;
             connect(good, BrokerTls.forBroker(ca, cert, key));
+            String brokerPin;
+            try (java.io.InputStream in = Files.newInputStream(broker.resolve("broker.crt"))) {
+                brokerPin = dev.edgevision.device.config.PublicKeyPin.of(java.security.cert.CertificateFactory
+                        .getInstance("X.509").generateCertificate(in).getPublicKey());
+            }
+            connect(good, BrokerTls.forBroker(ca, cert, key, List.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                    brokerPin)));
+            said.put("broker key not the pinned one", refused(good, BrokerTls.forBroker(ca, cert, key,
+                    List.of("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))));
 
             said.put("ssl:// to a plain port", refused("ssl://127.0.0.1:" + plainPort, BrokerTls.forBroker(ca, cert, key)));
             said.put("broker certificate from another CA", refused(good, BrokerTls.forBroker(
@@ -89,6 +99,7 @@ class TlsFailuresTest {
         String noCert = said.get("no client certificate");
         assertTrue(noCert.contains("mqtt.tls.cert") && noCert.contains("mqtt.tls.key"), said.toString());
         assertTrue(said.get("client certificate from another CA").contains("mqtt.tls.cert"), said.toString());
+        assertTrue(said.get("broker key not the pinned one").contains("not the pinned one"), said.toString());
     }
 
     private static void connect(String uri, SSLSocketFactory factory) throws MqttException {
