@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
             "Without --data, trains the digit detector on camera-like scenes rendered on the fly",
             "from the bundled MNIST-format digits (training digits only; validation scenes use",
             "held-out digits). With --data, trains on your labelled images (KITTI, DIGITS,",
-            "Pascal VOC or YOLO layout), holding out 10 % of them for validation; its defaults",
+            "Pascal VOC or YOLO layout), holding out 10 %% of them for validation; its defaults",
             "(12 epochs of 100 steps) train a few hundred images in under 30 minutes on 2 cores.",
             "",
             "Every epoch is checkpointed in OUT/checkpoint; after an interruption, run the same",
@@ -140,6 +140,14 @@ final class TrainDetectorCommand implements Callable<Integer> {
                     "Single-shot detector of handwritten digits on paper", budget());
         } else {
             LabelledDataset dataset = LabelledDataset.load(data);
+            int background = dataset.backgroundImages();
+            System.err.printf("%s: %d labelled images, %d of them background images (no object) trained on as"
+                    + " negatives%n", data, dataset.images().size(), background);
+            if (dataset.mostlyBackground()) {
+                System.err.printf("warning: %d of the %d images in %s have an empty label file; if they do hold"
+                        + " objects, label them, or the detector learns to find nothing%n", background,
+                        dataset.images().size(), data);
+            }
             List<LabelledImage> images = new ArrayList<>(dataset.images());
             int[] order = shuffled(images.size(), settings.seed());
             int held = Math.max(1, images.size() / 10);
