@@ -6,6 +6,7 @@ import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.trainer.detector.scenes.DigitSceneGenerator;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import dev.edgevision.trainer.detector.scenes.Variety;
 import dev.edgevision.trainer.detector.scenes.sets.CameraScenes;
 import dev.edgevision.trainer.detector.scenes.sets.FontScenes;
 import dev.edgevision.trainer.detector.scenes.sets.GeneratorScenes;
@@ -72,6 +73,10 @@ final class ScenesCommand implements Callable<Integer> {
     @Option(names = "--fonts", paramLabel = "DIR", description = "Where to look for handwriting fonts (default: /usr/share/fonts).")
     Path fonts;
 
+    @Option(names = "--next-run", description = "generator only: with the randomisation and hard negatives"
+            + " train-detector's defaults now add (see train-detector --help).")
+    boolean nextRun;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1 || count > 1_000_000) {
@@ -80,7 +85,8 @@ final class ScenesCommand implements Callable<Integer> {
         int[] wh = size(size);
         SceneSource source = switch (style) {
             case generator -> new GeneratorScenes(new DigitSceneGenerator(testDigits(),
-                    SceneSettings.digits().withSize(wh[0], wh[1])), seed, digitsFolder().toString());
+                    SceneSettings.digits().withSize(wh[0], wh[1]), nextRun ? Variety.nextRun() : Variety.none()), seed,
+                    digitsFolder().toString() + (nextRun ? ", next run's variety" : ""));
             case camera -> new CameraScenes(testDigits(), wh[0], wh[1], seed);
             case fonts -> new FontScenes(HandwritingFonts.find(fonts == null ? HandwritingFonts.SYSTEM : fonts), wh[0], wh[1], seed);
             case shapes -> new ShapeScenes(wh[0], wh[1], seed);

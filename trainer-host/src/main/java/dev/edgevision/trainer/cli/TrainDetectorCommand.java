@@ -8,6 +8,7 @@ import dev.edgevision.trainer.detector.labels.LabelledImage;
 import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.run.DetectorRun;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import dev.edgevision.trainer.detector.scenes.Variety;
 import dev.edgevision.trainer.detector.train.DetectorTrainingSettings;
 import dev.edgevision.trainer.detector.train.DigitSceneSamples;
 import dev.edgevision.trainer.detector.train.LabelledImageSamples;
@@ -114,6 +115,28 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Also mirror images (objects only; never for digits or text).")
     boolean flip;
 
+    @Option(names = "--bitmap-glyphs", paramLabel = "P", defaultValue = "0.35",
+            description = "Digit scenes: share of digits drawn as the raw bitmap scaled up (soft, thick strokes)"
+                    + " instead of a pen along its skeleton (default: ${DEFAULT-VALUE}).")
+    double bitmapGlyphs;
+
+    @Option(names = "--hsv", paramLabel = "H,S,V", defaultValue = "0.015,0.7,0.4",
+            description = "Digit scenes: largest hue shift, saturation and value gain of the colour jitter"
+                    + " (default: ${DEFAULT-VALUE}, as common YOLO trainers; 0,0,0 for none).")
+    String hsv;
+
+    @Option(names = "--dense-scenes", paramLabel = "P", defaultValue = "0.167",
+            description = "Digit scenes: share of scenes with up to twice the digits at up to half the height"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double denseScenes;
+
+    @Option(names = "--hard-negatives", paramLabel = "N", defaultValue = "6",
+            description = "Digit scenes: most hard negatives per scene (circles, rings, ovals, bullets, check boxes,"
+                    + " arrows, underlines, crossings-out, letters O o I l S B Z g q, shapes; default:"
+                    + " ${DEFAULT-VALUE}; 0 for none). With --bitmap-glyphs 0 --hsv 0,0,0 --dense-scenes 0"
+                    + " --hard-negatives 0 the scenes are those the committed detector was trained on.")
+    int hardNegatives;
+
     @picocli.CommandLine.Mixin
     SigningOptions signing = new SigningOptions();
 
@@ -133,8 +156,10 @@ final class TrainDetectorCommand implements Callable<Integer> {
             DigitSet trainDigits = all.subset(Arrays.copyOfRange(order, held, order.length), "training digits");
             DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
             SceneSettings scenes = SceneSettings.digits();
-            outcome = run.execute(settings, resume, exportOnly, new DigitSceneSamples(trainDigits, scenes),
-                    new DigitSceneSamples(validationDigits, scenes),
+            Variety variety = variety();
+            System.err.println("digit scenes vary: " + variety);
+            outcome = run.execute(settings, resume, exportOnly, new DigitSceneSamples(trainDigits, scenes, variety),
+                    new DigitSceneSamples(validationDigits, scenes, variety),
                     test == null ? null : new DigitSceneSamples(test, scenes), Polarity.DARK_ON_LIGHT,
                     name == null ? "digit-detector" : name, modelVersion,
                     "Single-shot detector of handwritten digits on paper", budget());
@@ -200,6 +225,21 @@ final class TrainDetectorCommand implements Callable<Integer> {
             throw new UsageException("--max-minutes must be 0 (no limit) or more, got " + maxMinutes);
         }
         return maxMinutes == 0 ? java.time.Duration.ofDays(365) : java.time.Duration.ofMinutes(maxMinutes);
+    }
+
+    private Variety variety() {
+        String[] parts = hsv.split(",");
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException();
+            }
+            return new Variety(bitmapGlyphs, Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
+                    Double.parseDouble(parts[2].strip()), denseScenes, hardNegatives);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--hsv must be three numbers H,S,V such as 0.015,0.7,0.4, got '" + hsv + "'");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static int[] shuffled(int n, long seed) {
