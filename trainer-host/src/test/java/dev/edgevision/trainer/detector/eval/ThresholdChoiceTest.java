@@ -47,5 +47,12 @@ class ThresholdChoiceTest {
         ThresholdChoice c = ThresholdChoice.maxF1(none, 0.4);
         assertEquals(0.4, c.threshold());
         assertTrue(Double.isNaN(c.f1()));
+
+        LabelledBox t = box("1", 0);
+        DetectionEvaluation allWrong = new DetectionEvaluator(0.5, 0.4).evaluate(List.of(new ImageResult(
+                List.of(new PredictedBox("1", 0.12, 400, 200, 440, 250)), List.of(t))), List.of("1"));
+        ThresholdChoice fallback = ThresholdChoice.maxF1(allWrong, 0.4);
+        assertEquals(0.4, fallback.threshold(), "no threshold finds anything: keep the default, not 0.12");
+        assertEquals(0.0, fallback.f1());
     }
 }
