@@ -157,7 +157,6 @@ final class TrainDetectorCommand implements Callable<Integer> {
             DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
             SceneSettings scenes = SceneSettings.digits();
             Variety variety = variety();
-            System.err.println("digit scenes vary: " + variety);
             outcome = run.execute(settings, resume, exportOnly, new DigitSceneSamples(trainDigits, scenes, variety),
                     new DigitSceneSamples(validationDigits, scenes, variety),
                     test == null ? null : new DigitSceneSamples(test, scenes), Polarity.DARK_ON_LIGHT,
