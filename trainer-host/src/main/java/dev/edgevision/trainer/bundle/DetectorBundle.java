@@ -49,6 +49,12 @@ public final class DetectorBundle {
      */
     public static ModelManifest manifest(DetectorArchitecture arch, List<String> labels, Polarity polarity,
             String name, String version, String description, Map<String, Object> metrics) {
+        return manifest(arch, labels, polarity, name, version, description, metrics, SCORE_THRESHOLD);
+    }
+
+    /** As {@link #manifest(DetectorArchitecture, List, Polarity, String, String, String, Map)} with its own score threshold. */
+    public static ModelManifest manifest(DetectorArchitecture arch, List<String> labels, Polarity polarity,
+            String name, String version, String description, Map<String, Object> metrics, double scoreThreshold) {
         InputSpec input = new InputSpec(ExportSpec.DEFAULT_INPUT_NAME, List.of(-1, 1, arch.inputHeight(),
                 arch.inputWidth()), "NCHW", "float32", "grayscale", List.of(0.0, 1.0), List.of(0.0), List.of(1.0),
                 polarity, "letterbox");
@@ -60,7 +66,7 @@ public final class DetectorBundle {
         parameters.put("anchors", anchors);
         parameters.put("grid", List.of(arch.gridWidth(), arch.gridHeight()));
         parameters.put("stride", List.of(arch.stride(), arch.stride()));
-        parameters.put("score_threshold", SCORE_THRESHOLD);
+        parameters.put("score_threshold", scoreThreshold);
         parameters.put("iou_threshold", IOU_THRESHOLD);
         parameters.put("max_detections", MAX_DETECTIONS);
         return new ModelManifest(ModelManifest.FORMAT_VERSION, name, version, Task.DETECTION, description,

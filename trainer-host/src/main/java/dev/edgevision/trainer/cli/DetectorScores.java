@@ -3,6 +3,8 @@ package dev.edgevision.trainer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.trainer.detector.eval.ClassEvaluation;
+import dev.edgevision.trainer.detector.eval.ConfusionTable;
+import dev.edgevision.trainer.report.EvaluationMarkdown;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
 import dev.edgevision.trainer.detector.labels.LabelledDataset;
 import dev.edgevision.trainer.eval.DetectionBundleEvaluator;
@@ -27,7 +29,11 @@ final class DetectorScores {
             outcome = evaluator.score(data);
         }
         DetectionEvaluation e = outcome.evaluation();
-        if (report != null) {
+        String title = bundle.manifest().name() + " on " + data.folder().getFileName();
+        if (report != null && report.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+            AtomicFile.write(report, EvaluationMarkdown.render(title, bundle, data.folder().toString(), outcome)
+                    .getBytes(StandardCharsets.UTF_8));
+        } else if (report != null) {
             AtomicFile.write(report, DetectorReportSections.render(bundle.manifest().name() + " on "
                     + data.folder().getFileName(), data.folder().getFileName().toString(), e, outcome.examples())
                     .getBytes(StandardCharsets.UTF_8));
@@ -40,6 +46,22 @@ final class DetectorScores {
         line.put("score_threshold", e.scoreThreshold());
         line.put("precision", round(e.precision()));
         line.put("recall", round(e.recall()));
+        line.put("published_" + (iou == 0.5 ? "map50" : "map" + Math.round(iou * 100)),
+                round(outcome.published().meanAveragePrecision()));
+        ConfusionTable confusion = outcome.confusion();
+        line.put("false_on_marks", confusion.falseByKind());
+        line.put("marks", confusion.marksByKind());
+        Map<String, Object> table = new LinkedHashMap<>();
+        for (int r = 0; r < confusion.rows().size(); r++) {
+            Map<String, Integer> row = new LinkedHashMap<>();
+            for (int c = 0; c < confusion.columns().size(); c++) {
+                if (confusion.counts()[r][c] > 0) {
+                    row.put(confusion.columns().get(c), confusion.counts()[r][c]);
+                }
+            }
+            table.put(confusion.rows().get(r), row);
+        }
+        line.put("confusion", table);
         Map<String, Object> perClass = new LinkedHashMap<>();
         for (ClassEvaluation c : e.classes()) {
             if (c.present()) {
@@ -59,7 +81,7 @@ final class DetectorScores {
         return new ObjectMapper().writeValueAsString(line);
     }
 
-    private static Object round(double v) {
+    static Object round(double v) {
         return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null;
     }
 }

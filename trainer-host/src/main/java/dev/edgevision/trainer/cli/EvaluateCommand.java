@@ -31,7 +31,16 @@ import picocli.CommandLine.Option;
             "Detector: DIR holds labelled images (KITTI, DIGITS, Pascal VOC or YOLO layout, as",
             "'trainer scenes' writes them). Prints map50 (COCO-style mAP at IoU 0.5), AP per",
             "class, precision and recall at the manifest's score threshold, and false detections",
-            "per frame that holds no object; --report writes the curves and example frames."})
+            "per frame that holds no object; also published_map50 (only the detections a device",
+            "publishes, at or above that threshold), a confusion table of which classes were",
+            "taken for which (rows 'not an object: mark' for detections on the non-digit marks",
+            "a set records in marks/, 'not an object: background' for the rest; column 'missed')",
+            "and false_on_marks by kind of mark. --report writes the curves and example frames",
+            "as HTML, or the figures as Markdown when FILE ends in .md. Images whose label file",
+            "is empty are background frames.",
+            "",
+            "A digit classifier (input resize 'mnist') given a labelled folder is scored the way",
+            "the device serves it: the region finder, then the classifier on each region."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Model bundle to score.")
     Path model;
@@ -49,13 +58,14 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " the figure is printed as mapNN, e.g. map50).")
     double iou;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Detector only: also write an HTML report.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Detector only: also write a report: Markdown"
+            + " when FILE ends in .md, else HTML.")
     Path report;
 
     @Override
     public Integer call() throws Exception {
         ModelBundle bundle = ModelBundle.open(model);
-        if (bundle.manifest().task() == Task.DETECTION) {
+        if (bundle.manifest().task() == Task.DETECTION || (data != null && labelledFolder(data))) {
             if (data == null) {
                 throw new UsageException("--data is required for a detector: a folder of labelled images"
                         + " (for example one 'trainer scenes' wrote)");
@@ -91,6 +101,13 @@ final class EvaluateCommand implements Callable<Integer> {
         result.put("data", files);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
+    }
+
+    /** Whether {@code folder} has a labelled-image layout (rather than IDX files). */
+    private static boolean labelledFolder(Path folder) {
+        return java.nio.file.Files.isDirectory(folder.resolve("labels"))
+                || java.nio.file.Files.isDirectory(folder.resolve("label_2"))
+                || java.nio.file.Files.isDirectory(folder.resolve("Annotations"));
     }
 
     private static double round(double v) {

@@ -6,6 +6,7 @@ import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.trainer.detector.scenes.DigitSceneGenerator;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import dev.edgevision.trainer.detector.scenes.Variety;
 import dev.edgevision.trainer.detector.scenes.sets.CameraScenes;
 import dev.edgevision.trainer.detector.scenes.sets.FontScenes;
 import dev.edgevision.trainer.detector.scenes.sets.GeneratorScenes;
@@ -13,6 +14,8 @@ import dev.edgevision.trainer.detector.scenes.sets.HandwritingFonts;
 import dev.edgevision.trainer.detector.scenes.sets.SceneSetWriter;
 import dev.edgevision.trainer.detector.scenes.sets.SceneSource;
 import dev.edgevision.trainer.detector.scenes.sets.ShapeScenes;
+import dev.edgevision.trainer.testsets.NotesScenes;
+import dev.edgevision.trainer.testsets.PastedScenes;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,17 +37,22 @@ import picocli.CommandLine.Option;
             "Styles: 'generator' is the detector's own training generator; 'camera' is",
             "the camera module's synthetic scenes and 'fonts' digits written with",
             "handwriting fonts, both made independently of the generator. generator and",
-            "camera draw the test split of --data. 'shapes' is not digits: hand-drawn",
+            "camera (and pasted, notes) draw the test split of --data. 'shapes' is not digits: hand-drawn",
             "arrows, boxes, triangles, crosses and stars on paper, labelled by class name,",
             "a stand-in for a user's own labelled objects.",
+            "'pasted' (held-out digits alpha-pasted as soft upscaled bitmaps on tinted paper",
+            "with lines and circles) and 'notes' (digits written on a notebook page among",
+            "letters O o I l S B Z g q, check boxes, bullets, underlines, crossings-out) are",
+            "test renderers written apart from the generator; they also write marks/*.txt,",
+            "the non-digit marks, so 'trainer evaluate' counts false detections on them.",
             "DIR must not exist or be empty; the set appears there only when complete."})
 final class ScenesCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 
     /** How the scenes are made. */
-    enum Style { generator, camera, fonts, shapes }
+    enum Style { generator, camera, fonts, shapes, pasted, notes }
 
-    @Option(names = "--style", required = true, paramLabel = "STYLE", description = "generator, camera, fonts or shapes.")
+    @Option(names = "--style", required = true, paramLabel = "STYLE", description = "generator, camera, fonts, shapes, pasted or notes.")
     Style style;
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "Number of scenes.")
@@ -65,6 +73,10 @@ final class ScenesCommand implements Callable<Integer> {
     @Option(names = "--fonts", paramLabel = "DIR", description = "Where to look for handwriting fonts (default: /usr/share/fonts).")
     Path fonts;
 
+    @Option(names = "--next-run", description = "generator only: with the randomisation and hard negatives"
+            + " train-detector's defaults now add (see train-detector --help).")
+    boolean nextRun;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1 || count > 1_000_000) {
@@ -73,10 +85,13 @@ final class ScenesCommand implements Callable<Integer> {
         int[] wh = size(size);
         SceneSource source = switch (style) {
             case generator -> new GeneratorScenes(new DigitSceneGenerator(testDigits(),
-                    SceneSettings.digits().withSize(wh[0], wh[1])), seed, digitsFolder().toString());
+                    SceneSettings.digits().withSize(wh[0], wh[1]), nextRun ? Variety.nextRun() : Variety.none()), seed,
+                    digitsFolder().toString() + (nextRun ? ", next run's variety" : ""));
             case camera -> new CameraScenes(testDigits(), wh[0], wh[1], seed);
             case fonts -> new FontScenes(HandwritingFonts.find(fonts == null ? HandwritingFonts.SYSTEM : fonts), wh[0], wh[1], seed);
             case shapes -> new ShapeScenes(wh[0], wh[1], seed);
+            case pasted -> new PastedScenes(testDigits(), wh[0], wh[1], seed);
+            case notes -> new NotesScenes(testDigits(), wh[0], wh[1], seed);
         };
         System.err.printf("writing %d scenes to %s: %s%n", count, out, source.description());
         long start = System.nanoTime();

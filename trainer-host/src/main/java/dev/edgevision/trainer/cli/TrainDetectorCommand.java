@@ -8,6 +8,7 @@ import dev.edgevision.trainer.detector.labels.LabelledImage;
 import dev.edgevision.trainer.detector.net.ClassLoss;
 import dev.edgevision.trainer.detector.run.DetectorRun;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import dev.edgevision.trainer.detector.scenes.Variety;
 import dev.edgevision.trainer.detector.train.DetectorTrainingSettings;
 import dev.edgevision.trainer.detector.train.DigitSceneSamples;
 import dev.edgevision.trainer.detector.train.LabelledImageSamples;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
             "Without --data, trains the digit detector on camera-like scenes rendered on the fly",
             "from the bundled MNIST-format digits (training digits only; validation scenes use",
             "held-out digits). With --data, trains on your labelled images (KITTI, DIGITS,",
-            "Pascal VOC or YOLO layout), holding out 10 % of them for validation; its defaults",
+            "Pascal VOC or YOLO layout), holding out 10 %% of them for validation; its defaults",
             "(12 epochs of 100 steps) train a few hundred images in under 30 minutes on 2 cores.",
             "",
             "Every epoch is checkpointed in OUT/checkpoint; after an interruption, run the same",
@@ -114,6 +115,28 @@ final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Also mirror images (objects only; never for digits or text).")
     boolean flip;
 
+    @Option(names = "--bitmap-glyphs", paramLabel = "P", defaultValue = "0.35",
+            description = "Digit scenes: share of digits drawn as the raw bitmap scaled up (soft, thick strokes)"
+                    + " instead of a pen along its skeleton (default: ${DEFAULT-VALUE}).")
+    double bitmapGlyphs;
+
+    @Option(names = "--hsv", paramLabel = "H,S,V", defaultValue = "0.015,0.7,0.4",
+            description = "Digit scenes: largest hue shift, saturation and value gain of the colour jitter"
+                    + " (default: ${DEFAULT-VALUE}, as common YOLO trainers; 0,0,0 for none).")
+    String hsv;
+
+    @Option(names = "--dense-scenes", paramLabel = "P", defaultValue = "0.167",
+            description = "Digit scenes: share of scenes with up to twice the digits at up to half the height"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double denseScenes;
+
+    @Option(names = "--hard-negatives", paramLabel = "N", defaultValue = "6",
+            description = "Digit scenes: most hard negatives per scene (circles, rings, ovals, bullets, check boxes,"
+                    + " arrows, underlines, crossings-out, letters O o I l S B Z g q, shapes; default:"
+                    + " ${DEFAULT-VALUE}; 0 for none). With --bitmap-glyphs 0 --hsv 0,0,0 --dense-scenes 0"
+                    + " --hard-negatives 0 the scenes are those the committed detector was trained on.")
+    int hardNegatives;
+
     @picocli.CommandLine.Mixin
     SigningOptions signing = new SigningOptions();
 
@@ -133,13 +156,22 @@ final class TrainDetectorCommand implements Callable<Integer> {
             DigitSet trainDigits = all.subset(Arrays.copyOfRange(order, held, order.length), "training digits");
             DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
             SceneSettings scenes = SceneSettings.digits();
-            outcome = run.execute(settings, resume, exportOnly, new DigitSceneSamples(trainDigits, scenes),
-                    new DigitSceneSamples(validationDigits, scenes),
+            Variety variety = variety();
+            outcome = run.execute(settings, resume, exportOnly, new DigitSceneSamples(trainDigits, scenes, variety),
+                    new DigitSceneSamples(validationDigits, scenes, variety),
                     test == null ? null : new DigitSceneSamples(test, scenes), Polarity.DARK_ON_LIGHT,
                     name == null ? "digit-detector" : name, modelVersion,
                     "Single-shot detector of handwritten digits on paper", budget());
         } else {
             LabelledDataset dataset = LabelledDataset.load(data);
+            int background = dataset.backgroundImages();
+            System.err.printf("%s: %d labelled images, %d of them background images (no object) trained on as"
+                    + " negatives%n", data, dataset.images().size(), background);
+            if (dataset.mostlyBackground()) {
+                System.err.printf("warning: %d of the %d images in %s have an empty label file; if they do hold"
+                        + " objects, label them, or the detector learns to find nothing%n", background,
+                        dataset.images().size(), data);
+            }
             List<LabelledImage> images = new ArrayList<>(dataset.images());
             int[] order = shuffled(images.size(), settings.seed());
             int held = Math.max(1, images.size() / 10);
@@ -192,6 +224,21 @@ final class TrainDetectorCommand implements Callable<Integer> {
             throw new UsageException("--max-minutes must be 0 (no limit) or more, got " + maxMinutes);
         }
         return maxMinutes == 0 ? java.time.Duration.ofDays(365) : java.time.Duration.ofMinutes(maxMinutes);
+    }
+
+    private Variety variety() {
+        String[] parts = hsv.split(",");
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException();
+            }
+            return new Variety(bitmapGlyphs, Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
+                    Double.parseDouble(parts[2].strip()), denseScenes, hardNegatives);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--hsv must be three numbers H,S,V such as 0.015,0.7,0.4, got '" + hsv + "'");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static int[] shuffled(int n, long seed) {

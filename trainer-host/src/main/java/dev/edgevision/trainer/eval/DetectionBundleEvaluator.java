@@ -5,7 +5,10 @@ import dev.edgevision.core.detect.Detection;
 import dev.edgevision.core.detect.DetectorException;
 import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.frame.Frame;
+import dev.edgevision.core.detect.Detector;
 import dev.edgevision.core.inference.ObjectDetector;
+import dev.edgevision.core.inference.RegionClassifier;
+import dev.edgevision.core.preprocess.DigitRegionFinder;
 import dev.edgevision.core.model.BundleException;
 import dev.edgevision.core.model.DecoderSpec;
 import dev.edgevision.core.model.ModelBundle;
@@ -13,13 +16,16 @@ import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.model.Polarity;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.ort.OrtRunner;
+import dev.edgevision.trainer.detector.eval.ConfusionTable;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluator;
 import dev.edgevision.trainer.detector.eval.ImageResult;
 import dev.edgevision.trainer.detector.eval.PredictedBox;
+import dev.edgevision.trainer.detector.labels.LabelException;
 import dev.edgevision.trainer.detector.labels.LabelledBox;
 import dev.edgevision.trainer.detector.labels.LabelledDataset;
 import dev.edgevision.trainer.detector.labels.LabelledImage;
+import dev.edgevision.trainer.detector.labels.NonObjectMarks;
 import dev.edgevision.trainer.detector.train.LabelledFrame;
 import dev.edgevision.trainer.detector.train.SampleSource;
 import dev.edgevision.trainer.report.ExampleFrame;
@@ -41,16 +47,28 @@ import javax.imageio.ImageIO;
 public final class DetectionBundleEvaluator implements AutoCloseable {
     /** Lowest score kept for the precision/recall curves. */
     public static final double CURVE_MIN_SCORE = 0.01;
+    /** Reporting threshold of a classifier bundle whose manifest names none: the service's default. */
+    public static final double CLASSIFIER_THRESHOLD = 0.5;
     private static final int EXAMPLES = 12;
 
-    /** Scores, and a few frames drawn with both kinds of boxes for the report. */
-    public record Outcome(DetectionEvaluation evaluation, List<ExampleFrame> examples, double meanMillis) {
+    /**
+     * Scores, and a few frames drawn with both kinds of boxes for the report.
+     *
+     * @param evaluation scores over the whole precision/recall curve (detections down to {@value #CURVE_MIN_SCORE})
+     * @param examples frames with true and reported boxes
+     * @param meanMillis mean time per frame through the detector
+     * @param published scores of what the device publishes: only detections at or above the manifest's threshold
+     * @param confusion which classes were taken for which at that threshold, with false detections on marks
+     */
+    public record Outcome(DetectionEvaluation evaluation, List<ExampleFrame> examples, double meanMillis,
+            DetectionEvaluation published, ConfusionTable confusion) {
     }
 
     private final ModelBundle bundle;
-    private final ObjectDetector detector;
+    private final Detector detector;
     private final double reportThreshold;
     private final DetectionEvaluator evaluator;
+    private final double iouThreshold;
     private final Frame frame = new Frame();
     private final BgrImages images = new BgrImages();
 
@@ -63,14 +81,18 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             throws BundleException, DetectorException {
         this.bundle = bundle;
         ModelManifest manifest = bundle.manifest();
-        if (manifest.task() != Task.DETECTION) {
+        boolean regions = manifest.task() == Task.CLASSIFICATION && "mnist".equals(manifest.input().resize());
+        if (manifest.task() != Task.DETECTION && !regions) {
             throw new BundleException(bundle.path(), "task is " + manifest.task().wireName()
-                    + "; scoring on labelled images needs a detection bundle");
+                    + "; scoring on labelled images needs a detection bundle, or a digit classifier"
+                    + " (input resize 'mnist') served through the region finder");
         }
         Object declared = manifest.decoder().parameters() == null ? null
                 : manifest.decoder().parameters().get("score_threshold");
-        this.reportThreshold = declared instanceof Number n ? n.doubleValue() : 0.25;
+        this.reportThreshold = declared instanceof Number n ? n.doubleValue()
+                : regions ? CLASSIFIER_THRESHOLD : 0.25;
         this.evaluator = new DetectionEvaluator(iouThreshold, reportThreshold);
+        this.iouThreshold = iouThreshold;
         Map<String, Object> parameters = new LinkedHashMap<>(manifest.decoder().parameters() == null ? Map.of()
                 : manifest.decoder().parameters());
         parameters.put("score_threshold", CURVE_MIN_SCORE);
@@ -78,6 +100,12 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
                 manifest.task(), manifest.description(), manifest.created(), manifest.producer(), manifest.modelFile(),
                 manifest.input(), manifest.outputs(), new DecoderSpec(manifest.decoder().type(),
                 manifest.decoder().output(), parameters), manifest.labels(), manifest.metrics(), manifest.files());
+        if (regions) {
+            OrtRunner runner = new OrtRunner(bundle, DigitRegionFinder.Settings.defaults().maxRegions(), threads);
+            this.detector = new RegionClassifier(runner, manifest, new ModelIdentity(manifest.name(),
+                    manifest.version(), bundle.sha256()), CURVE_MIN_SCORE);
+            return;
+        }
         OrtRunner runner = new OrtRunner(bundle, 1, threads);
         try {
             this.detector = new ObjectDetector(runner, forCurves, new ModelIdentity(manifest.name(), manifest.version(),
@@ -98,13 +126,13 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             long t0 = System.nanoTime();
             List<Detection> detections = detector.detect(example.frame()).detections();
             millis += (System.nanoTime() - t0) / 1e6;
-            collect(detections, example.frame(), example.boxes(), "example " + (i + 1), results, examples);
+            collect(detections, example.frame(), example.boxes(), List.of(), "example " + (i + 1), results, examples);
         }
         return finish(results, examples, millis);
     }
 
     /** Runs the bundle on every image of {@code dataset}. */
-    public Outcome score(LabelledDataset dataset) throws IOException, DetectorException {
+    public Outcome score(LabelledDataset dataset) throws IOException, DetectorException, LabelException {
         List<ImageResult> results = new ArrayList<>();
         List<ExampleFrame> examples = new ArrayList<>();
         double millis = 0;
@@ -117,15 +145,16 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             long t0 = System.nanoTime();
             List<Detection> detections = detector.detect(frame).detections();
             millis += (System.nanoTime() - t0) / 1e6;
-            collect(detections, frame, item.boxes(), item.image().getFileName().toString(), results, examples);
+            collect(detections, frame, item.boxes(), NonObjectMarks.read(dataset.folder(), item.image()),
+                    item.image().getFileName().toString(), results, examples);
         }
         return finish(results, examples, millis);
     }
 
-    private void collect(List<Detection> detections, Frame shownFrame, List<LabelledBox> truth, String caption,
-            List<ImageResult> results, List<ExampleFrame> examples) {
+    private void collect(List<Detection> detections, Frame shownFrame, List<LabelledBox> truth, List<LabelledBox> marks,
+            String caption, List<ImageResult> results, List<ExampleFrame> examples) {
         List<PredictedBox> predicted = detections.stream().map(PredictedBox::of).toList();
-        results.add(new ImageResult(predicted, truth));
+        results.add(new ImageResult(predicted, truth, marks));
         if (examples.size() < EXAMPLES) {
             List<PredictedBox> shown = predicted.stream().filter(p -> p.score() >= reportThreshold).toList();
             examples.add(ExampleFrame.of(shownFrame, truth, shown, caption));
@@ -133,8 +162,12 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     }
 
     private Outcome finish(List<ImageResult> results, List<ExampleFrame> examples, double millis) {
-        DetectionEvaluation evaluation = evaluator.evaluate(results, bundle.manifest().labels());
-        return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size());
+        List<String> labels = bundle.manifest().labels();
+        DetectionEvaluation evaluation = evaluator.evaluate(results, labels);
+        DetectionEvaluation published = evaluator.evaluate(results.stream().map(r -> r.atOrAbove(reportThreshold))
+                .toList(), labels);
+        ConfusionTable confusion = ConfusionTable.of(results, labels, reportThreshold, iouThreshold);
+        return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size(), published, confusion);
     }
 
     @Override

@@ -18,6 +18,9 @@ import dev.edgevision.trainer.detector.scenes.sets.GeneratorScenes;
 import dev.edgevision.trainer.detector.scenes.sets.HandwritingFonts;
 import dev.edgevision.trainer.detector.scenes.sets.SceneSource;
 import dev.edgevision.trainer.detector.scenes.sets.ShapeScenes;
+import dev.edgevision.trainer.detector.labels.NonObjectMarks;
+import dev.edgevision.trainer.testsets.NotesScenes;
+import dev.edgevision.trainer.testsets.PastedScenes;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +61,26 @@ class ScenesCommandTest {
                     + String.join(" ", HandwritingFonts.PACKAGES), e);
         }
         assertLoadsBack(run("fonts", "2", "320x240"), new FontScenes(fonts, 320, 240, 2), 320, 240);
+    }
+
+    @Test
+    void pastedAndNotesSetsLoadBackWithTheirBoxesAndMarks() throws Exception {
+        DigitSet test = IdxFolder.scan(DATA).test().orElseThrow().read();
+        Path pasted = run("pasted", "3", "320x240");
+        Path notes = run("notes", "5", "320x240");
+
+        assertLoadsBack(pasted, new PastedScenes(test, 320, 240, 3), 320, 240);
+        assertLoadsBack(notes, new NotesScenes(test, 320, 240, 5), 320, 240);
+        NotesScenes source = new NotesScenes(test, 320, 240, 5);
+        int marks = 0;
+        for (LabelledImage image : LabelledDataset.load(notes).images()) {
+            source.render(Integer.parseInt(image.image().getFileName().toString().substring(0, 6)), new Frame());
+            List<LabelledBox> read = NonObjectMarks.read(notes, image.image());
+            assertEquals(source.lastMarks(), read, image.image().toString());
+            marks += read.size();
+        }
+        assertTrue(marks > 0, "notes pages record their non-digit marks");
+        assertTrue(Files.readString(notes.resolve("scenes.json")).contains("\"non_digit_marks\" : " + marks));
     }
 
     @Test

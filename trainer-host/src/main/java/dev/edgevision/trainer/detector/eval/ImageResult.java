@@ -9,11 +9,24 @@ import java.util.List;
  *
  * @param predicted the detections, in any order
  * @param truth the true boxes
+ * @param marks recorded marks that are not objects (label: the kind of mark), so that false
+ *     detections on them can be told from ones on bare background; empty when none was recorded
  */
-public record ImageResult(List<PredictedBox> predicted, List<LabelledBox> truth) {
-    /** Copies both lists. */
+public record ImageResult(List<PredictedBox> predicted, List<LabelledBox> truth, List<LabelledBox> marks) {
+    /** Copies the lists. */
     public ImageResult {
         predicted = List.copyOf(predicted);
         truth = List.copyOf(truth);
+        marks = List.copyOf(marks);
+    }
+
+    /** A result with no recorded marks. */
+    public ImageResult(List<PredictedBox> predicted, List<LabelledBox> truth) {
+        this(predicted, truth, List.of());
+    }
+
+    /** The same image keeping only the detections scoring at least {@code threshold}. */
+    public ImageResult atOrAbove(double threshold) {
+        return new ImageResult(predicted.stream().filter(p -> p.score() >= threshold).toList(), truth, marks);
     }
 }

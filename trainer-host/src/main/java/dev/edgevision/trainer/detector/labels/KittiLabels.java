@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * KITTI object labels, as DIGITS' DetectNet reads them: one object per line,
  * {@code type truncated occluded alpha left top right bottom h w l x y z rotation_y [score]}, boxes in
- * pixels. Objects of type {@code DontCare} are skipped.
+ * pixels. Objects of type {@code DontCare} are skipped. An empty file marks a background image, one
+ * with no object (a negative example), as YOLO reads an empty label file.
  */
 final class KittiLabels {
     private KittiLabels() {
@@ -18,10 +19,6 @@ final class KittiLabels {
     static List<LabelledBox> read(Path file, int width, int height, LabelProblems problems) throws IOException {
         List<String> lines = Files.readAllLines(file);
         List<LabelledBox> boxes = new ArrayList<>();
-        if (lines.stream().allMatch(String::isBlank)) {
-            problems.add(file, 0, "is empty: label the image's objects, or mark regions to ignore with DontCare");
-            return boxes;
-        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {

@@ -25,7 +25,8 @@ import javax.imageio.stream.ImageInputStream;
  *       class name per line.</li>
  * </ul>
  *
- * <p>Loading checks every image and label: missing or unreadable files, boxes outside the image,
+ * <p>An empty label file (KITTI, YOLO) or an annotation with no object (VOC) marks a background
+ * image: no object to find, every detection on it false. Loading checks every image and label: missing or unreadable files, boxes outside the image,
  * unknown classes, malformed lines; all problems are reported together, each with file and line.
  *
  * @param folder the dataset folder
@@ -36,6 +37,16 @@ import javax.imageio.stream.ImageInputStream;
 public record LabelledDataset(Path folder, String format, List<String> classes, List<LabelledImage> images) {
     private static final Set<String> IMAGE_TYPES = Set.of("jpg", "jpeg", "png", "bmp");
     private static final int PROBLEMS_SHOWN = 20;
+
+    /** Images with no labelled object: background images, the negatives a detector trains on. */
+    public int backgroundImages() {
+        return (int) images.stream().filter(i -> i.boxes().isEmpty()).count();
+    }
+
+    /** Whether most of the images hold no object, which usually means labels are missing rather than meant. */
+    public boolean mostlyBackground() {
+        return backgroundImages() * 2 > images.size();
+    }
 
     /** Recognises the layout of {@code folder} and loads it. */
     public static LabelledDataset load(Path folder) throws LabelException, IOException {

@@ -14,7 +14,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Pascal VOC annotations: one XML file per image with {@code <object><name>} and
- * {@code <bndbox><xmin>..<ymax>} in pixels. External entities are refused.
+ * {@code <bndbox><xmin>..<ymax>} in pixels. A file with no {@code <object>} marks a background image.
+ * External entities are refused.
  */
 final class VocLabels {
     private VocLabels() {
@@ -35,9 +36,6 @@ final class VocLabels {
         }
         NodeList objects = doc.getElementsByTagName("object");
         List<LabelledBox> boxes = new ArrayList<>();
-        if (objects.getLength() == 0) {
-            problems.add(file, 0, "has no <object>: label the image's objects");
-        }
         for (int i = 0; i < objects.getLength(); i++) {
             Element object = (Element) objects.item(i);
             String name = text(object, "name");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.model.InputSpec;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
+import dev.edgevision.trainer.detector.eval.ThresholdChoice;
 import dev.edgevision.trainer.eval.DetectionBundleEvaluator;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.core.model.Polarity;
@@ -42,10 +43,11 @@ public final class DetectorRun {
     /** Test examples scored through ONNX Runtime at the end of a run. */
     static final int TEST_EXAMPLES = 300;
     private static final long TEST_SEED = 777_000_000L;
+    private static final long THRESHOLD_SEED = 555_000_000L;
 
     /** What the run produced. */
     public record Outcome(TrainingState state, String stopReason, boolean finished, Path bundle, Path report,
-            DetectionEvaluation test, double seconds) {
+            DetectionEvaluation test, double seconds, ThresholdChoice threshold) {
         /** One JSON line for scripts. */
         public String summaryJson() throws IOException {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -59,6 +61,10 @@ public final class DetectorRun {
             if (test != null) {
                 line.put("test_map50", Math.round(test.meanAveragePrecision() * 10000) / 10000.0);
                 line.put("test_false_per_empty_frame", Math.round(test.falseDetectionsPerEmptyFrame() * 10000) / 10000.0);
+            }
+            if (threshold != null) {
+                line.put("score_threshold", threshold.manifestValue());
+                line.put("validation_f1", Double.isFinite(threshold.f1()) ? Math.round(threshold.f1() * 10000) / 10000.0 : null);
             }
             line.put("bundle", bundle == null ? null : bundle.toString());
             line.put("report", report == null ? null : report.toString());
@@ -157,6 +163,7 @@ public final class DetectorRun {
         Path bundle = null;
         Path report = null;
         DetectionBundleEvaluator.Outcome scored = null;
+        ThresholdChoice choice = null;
         if (result.state().bestEpoch() > 0) {
             DetectorEpoch best = result.state().history().get(result.state().bestEpoch() - 1);
             Map<String, Object> metrics = new LinkedHashMap<>();
@@ -168,6 +175,14 @@ public final class DetectorRun {
             bundle = out.resolve("detector.vbundle");
             DetectorBundle.write(store.best(), DetectorBundle.manifest(arch, state.classes(), polarity, name, version,
                     description, metrics), arch, bundle);
+            choice = chooseThreshold(bundle, validation, settings.validationFrames());
+            metrics.put("score_threshold", choice.manifestValue());
+            metrics.put("score_threshold_chosen_by", "max F1 on " + settings.validationFrames() + " validation examples");
+            metrics.put("validation_f1", round4(choice.f1()));
+            metrics.put("validation_precision", round4(choice.precision()));
+            metrics.put("validation_recall", round4(choice.recall()));
+            DetectorBundle.write(store.best(), DetectorBundle.manifest(arch, state.classes(), polarity, name, version,
+                    description, metrics, choice.manifestValue()), arch, bundle);
             if (test != null) {
                 System.err.printf("scoring the bundle on %d test examples through ONNX Runtime%n", TEST_EXAMPLES);
                 try (DetectionBundleEvaluator evaluator = new DetectionBundleEvaluator(ModelBundle.open(bundle), 0)) {
@@ -176,13 +191,32 @@ public final class DetectorRun {
                 metrics.put("test_map50", Math.round(scored.evaluation().meanAveragePrecision() * 10000) / 10000.0);
                 metrics.put("test_examples", TEST_EXAMPLES);
                 DetectorBundle.write(store.best(), DetectorBundle.manifest(arch, state.classes(), polarity, name,
-                        version, description, metrics), arch, bundle);
+                        version, description, metrics, choice.manifestValue()), arch, bundle);
             }
             report = out.resolve("report.html");
             DetectorRunReport.write(report, name, result.state(), arch, result.stopReason(), "test scenes", scored);
         }
         return new Outcome(result.state(), result.stopReason(), result.finished(), bundle, report,
-                scored == null ? null : scored.evaluation(), (System.nanoTime() - start) / 1e9);
+                scored == null ? null : scored.evaluation(), (System.nanoTime() - start) / 1e9, choice);
+    }
+
+    /**
+     * The bundle's best-F1 score threshold on {@code count} validation examples (seeds apart from the
+     * ones training validated on), scored through ONNX Runtime as a device runs it.
+     */
+    private static ThresholdChoice chooseThreshold(Path bundle, SampleSource validation, int count) throws Exception {
+        DetectionBundleEvaluator.Outcome scored;
+        try (DetectionBundleEvaluator evaluator = new DetectionBundleEvaluator(ModelBundle.open(bundle), 0)) {
+            scored = evaluator.score(validation.copy(), count, THRESHOLD_SEED);
+        }
+        ThresholdChoice choice = ThresholdChoice.maxF1(scored.evaluation(), DetectorBundle.SCORE_THRESHOLD);
+        System.err.printf("score threshold %.3f chosen on %d validation examples (max F1 %.3f: precision %.3f,"
+                + " recall %.3f)%n", choice.manifestValue(), count, choice.f1(), choice.precision(), choice.recall());
+        return choice;
+    }
+
+    private static double round4(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10000) / 10000.0 : Double.NaN;
     }
 
     private static Polarity framePolarity(Polarity modelPolarity) {

@@ -28,6 +28,12 @@ final class DigitPlacer {
     }
 
     List<LabelledBox> place(Canvas canvas, Paper paper, EdgeProfile profile, SplittableRandom random, SceneSettings settings) {
+        return place(canvas, paper, profile, random, settings, 0);
+    }
+
+    /** As {@link #place(Canvas, Paper, EdgeProfile, SplittableRandom, SceneSettings)}, {@code bitmaps} of the digits as upscaled bitmaps. */
+    List<LabelledBox> place(Canvas canvas, Paper paper, EdgeProfile profile, SplittableRandom random, SceneSettings settings,
+            double bitmaps) {
         boolean empty = random.nextDouble() < settings.emptyFraction();
         int count = empty ? 0 : settings.minDigits() + random.nextInt(settings.maxDigits() - settings.minDigits() + 1);
         List<LabelledBox> boxes = new ArrayList<>(count);
@@ -37,8 +43,11 @@ final class DigitPlacer {
             double pen = Math.max(THINNEST_PEN, height * 0.04 * Math.pow(4.5, random.nextDouble()));
             double angle = Math.toRadians(settings.maxRotationDegrees() * (2 * random.nextDouble() - 1));
             Ink ink = Ink.random(random);
-            if (!glyphs.hasInk(glyph) || !raster.draw(glyphs, glyph, height, pen, angle, profile,
-                    random.nextDouble() - 0.5, random.nextDouble() - 0.5)) {
+            boolean bitmap = bitmaps > 0 && random.nextDouble() < bitmaps;
+            if (!glyphs.hasInk(glyph) || !(bitmap
+                    ? raster.drawBitmap(glyphs, glyph, height, angle, random.nextDouble() - 0.5, random.nextDouble() - 0.5)
+                    : raster.draw(glyphs, glyph, height, pen, angle, profile,
+                    random.nextDouble() - 0.5, random.nextDouble() - 0.5))) {
                 continue;
             }
             LabelledBox box = findPlace(canvas, paper, random, settings.maxOverlap(), boxes, LABELS[glyphs.label(glyph)]);

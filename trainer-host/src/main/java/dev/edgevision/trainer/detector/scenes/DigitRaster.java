@@ -81,6 +81,53 @@ final class DigitRaster {
         return boxRight >= 0;
     }
 
+    /**
+     * Draws {@code glyph} as its raw bitmap scaled up (bilinear, so soft and as thick as the bitmap's
+     * strokes), its ink {@code inkHeight} pixels tall, turned by {@code angle} radians; the box is the
+     * pixels of at least half coverage.
+     *
+     * @return false if no pixel reaches half coverage
+     */
+    boolean drawBitmap(GlyphBank glyphs, int glyph, double inkHeight, double angle, double phaseX, double phaseY) {
+        double inkRows = glyphs.inkBottom(glyph) - glyphs.inkTop(glyph) + 1;
+        double inkCols = glyphs.inkRight(glyph) - glyphs.inkLeft(glyph) + 1;
+        double scale = inkHeight / inkRows;
+        double halfW = (inkCols + 2) * scale / 2;
+        double halfH = (inkRows + 2) * scale / 2;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        width = (int) Math.ceil(2 * (halfW * Math.abs(cos) + halfH * Math.abs(sin))) + 3;
+        height = (int) Math.ceil(2 * (halfW * Math.abs(sin) + halfH * Math.abs(cos))) + 3;
+        if (coverage.length < width * height) {
+            coverage = new float[width * height];
+        }
+        double glyphX = (glyphs.inkLeft(glyph) + glyphs.inkRight(glyph)) / 2.0;
+        double glyphY = (glyphs.inkTop(glyph) + glyphs.inkBottom(glyph)) / 2.0;
+        double centreX = width / 2.0 + phaseX;
+        double centreY = height / 2.0 + phaseY;
+        boxLeft = width;
+        boxTop = height;
+        boxRight = -1;
+        boxBottom = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double dx = x + 0.5 - centreX;
+                double dy = y + 0.5 - centreY;
+                float u = (float) ((cos * dx + sin * dy) / scale + glyphX);
+                float v = (float) ((-sin * dx + cos * dy) / scale + glyphY);
+                float c = glyphs.sample(glyph, u, v);
+                coverage[y * width + x] = c;
+                if (c >= 0.5f) {
+                    boxLeft = Math.min(boxLeft, x);
+                    boxRight = Math.max(boxRight, x);
+                    boxTop = Math.min(boxTop, y);
+                    boxBottom = Math.max(boxBottom, y);
+                }
+            }
+        }
+        return boxRight >= 0;
+    }
+
     int width() {
         return width;
     }

@@ -30,14 +30,26 @@ public final class DigitSceneGenerator {
     private final Pen pen = new Pen();
     private final Distractors distractors = new Distractors();
     private final CameraFinish finish = new CameraFinish();
+    private final HardNegatives hardNegatives = new HardNegatives();
+    private final Variety variety;
 
     /**
      * A generator drawing its digits from {@code digits} (28x28 or any size, bright ink on black as
      * in MNIST). Use the training split for training scenes and the test split for evaluation ones.
      */
     public DigitSceneGenerator(DigitSet digits, SceneSettings settings) {
+        this(digits, settings, Variety.none());
+    }
+
+    /** A generator that also varies what {@code variety} says (bitmap glyphs, HSV jitter, dense scenes, hard negatives). */
+    public DigitSceneGenerator(DigitSet digits, SceneSettings settings, Variety variety) {
         this.settings = settings;
         this.placer = new DigitPlacer(new GlyphBank(digits));
+        this.variety = variety;
+    }
+
+    public Variety variety() {
+        return variety;
     }
 
     public SceneSettings settings() {
@@ -52,9 +64,27 @@ public final class DigitSceneGenerator {
         boolean blurred = random.nextDouble() < nuisances.blurProbability();
         profile.focus(blurred ? nuisances.maxBlurSigma() * random.nextDouble() : 0);
         paper.draw(canvas, random, nuisances, profile);
-        List<LabelledBox> boxes = placer.place(canvas, paper, profile, random, settings);
+        if (!variety.any()) {
+            List<LabelledBox> boxes = placer.place(canvas, paper, profile, random, settings);
+            distractors.draw(canvas, pen, profile, random, nuisances.maxDistractors(), boxes);
+            finish.develop(canvas, random, nuisances, target, settings.format());
+            return new Scene(target, boxes);
+        }
+        SplittableRandom extra = random.split();
+        SceneSettings scene = extra.nextDouble() < variety.denseScenes() ? dense(settings) : settings;
+        List<LabelledBox> boxes = placer.place(canvas, paper, profile, random, scene, variety.bitmapGlyphs());
         distractors.draw(canvas, pen, profile, random, nuisances.maxDistractors(), boxes);
+        hardNegatives.draw(canvas, pen, profile, extra, variety.maxHardNegatives(), boxes);
         finish.develop(canvas, random, nuisances, target, settings.format());
+        ColourJitter.apply(target, variety, extra);
         return new Scene(target, boxes);
+    }
+
+    /** Up to twice the digits at up to half the height: many small digits, as a mosaic of scenes gives them. */
+    private static SceneSettings dense(SceneSettings s) {
+        int max = Math.max(s.minDigitHeight(), s.maxDigitHeight() / 2);
+        int min = Math.min(s.minDigitHeight(), max);
+        return s.withGeometry(Math.max(8, Math.min(min, (int) (min * 0.7))), max, s.maxRotationDegrees())
+                .withDigits(Math.max(1, s.minDigits()), Math.min(50, Math.max(1, s.maxDigits()) * 2), s.emptyFraction());
     }
 }

@@ -5,6 +5,7 @@ import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.trainer.detector.scenes.DigitSceneGenerator;
 import dev.edgevision.trainer.detector.scenes.Scene;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
+import dev.edgevision.trainer.detector.scenes.Variety;
 import java.util.List;
 
 /** Training examples rendered on the fly by the {@link DigitSceneGenerator} from MNIST-format digits. */
@@ -14,13 +15,20 @@ public final class DigitSceneSamples implements SampleSource {
 
     private final DigitSet digits;
     private final SceneSettings settings;
+    private final Variety variety;
     private final DigitSceneGenerator generator;
     private final Frame frame = new Frame();
 
     public DigitSceneSamples(DigitSet digits, SceneSettings settings) {
+        this(digits, settings, Variety.none());
+    }
+
+    /** Samples whose generator also varies what {@code variety} says. */
+    public DigitSceneSamples(DigitSet digits, SceneSettings settings, Variety variety) {
         this.digits = digits;
         this.settings = settings;
-        this.generator = new DigitSceneGenerator(digits, settings);
+        this.variety = variety;
+        this.generator = new DigitSceneGenerator(digits, settings, variety);
     }
 
     @Override
@@ -36,6 +44,6 @@ public final class DigitSceneSamples implements SampleSource {
 
     @Override
     public SampleSource copy() {
-        return new DigitSceneSamples(digits, settings);
+        return new DigitSceneSamples(digits, settings, variety);
     }
 }

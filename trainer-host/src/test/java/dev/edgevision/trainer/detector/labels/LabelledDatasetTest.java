@@ -1,6 +1,7 @@
 package dev.edgevision.trainer.detector.labels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,13 +94,39 @@ class LabelledDatasetTest {
         text(dir.resolve("labels/orphan.txt"), KITTI_CAR);
         LabelException e = assertThrows(LabelException.class, () -> LabelledDataset.load(dir));
         String m = e.getMessage();
-        assertTrue(m.contains("6 labelling problem(s)"), m);
+        assertTrue(m.contains("5 labelling problem(s)"), m);
         assertTrue(m.contains("outside.txt:2: box of 'Car' (50.0,10.0 to 90.0,20.0) lies outside the 64x48 image"), m);
         assertTrue(m.contains("unlabelled.png: has no label file"), m);
-        assertTrue(m.contains("empty.txt: is empty"), m);
+        assertFalse(m.contains("empty.txt"), "an empty KITTI file is a background image: " + m);
         assertTrue(m.contains("short.txt:1: has 4 fields"), m);
         assertTrue(m.contains("broken.png: is not an image"), m);
         assertTrue(m.contains("orphan.txt: has no image beside it"), m);
+    }
+
+    @Test
+    void emptyKittiAndVocLabelsAreBackgroundImages() throws Exception {
+        Path kitti = dir.resolve("kitti");
+        image(kitti.resolve("images"), "car.png", 64, 48);
+        image(kitti.resolve("images"), "road.png", 64, 48);
+        image(kitti.resolve("images"), "sky.png", 64, 48);
+        text(kitti.resolve("labels/car.txt"), KITTI_CAR);
+        text(kitti.resolve("labels/road.txt"), "");
+        text(kitti.resolve("labels/sky.txt"), "\n\n");
+        LabelledDataset k = LabelledDataset.load(kitti);
+        assertEquals(List.of(1, 0, 0), k.images().stream().map(i -> i.boxes().size()).toList());
+        assertEquals(2, k.backgroundImages());
+        assertTrue(k.mostlyBackground());
+
+        Path voc = dir.resolve("voc");
+        image(voc.resolve("JPEGImages"), "a.png", 64, 48);
+        image(voc.resolve("JPEGImages"), "b.png", 64, 48);
+        text(voc.resolve("Annotations/a.xml"), "<annotation><object><name>dog</name><bndbox><xmin>1</xmin>"
+                + "<ymin>2</ymin><xmax>20</xmax><ymax>30</ymax></bndbox></object></annotation>");
+        text(voc.resolve("Annotations/b.xml"), "<annotation><filename>b.png</filename></annotation>");
+        LabelledDataset v = LabelledDataset.load(voc);
+        assertEquals(1, v.backgroundImages());
+        assertFalse(v.mostlyBackground(), "half is not most");
+        assertEquals(List.of("dog"), v.classes());
     }
 
     @Test

@@ -72,6 +72,13 @@ class DetectorRunTest {
         assertTrue(Files.isRegularFile(outcome.bundle()));
         ModelBundle bundle = ModelBundle.open(outcome.bundle());
         assertEquals("yolo2", bundle.manifest().decoder().type());
+        // the shipped threshold is the one chosen on validation, in the decoder, the metrics and the summary
+        assertEquals(outcome.threshold().manifestValue(), ((Number) bundle.manifest().decoder().parameters()
+                .get("score_threshold")).doubleValue(), 0.0);
+        assertEquals(outcome.threshold().manifestValue(), ((Number) bundle.manifest().metrics().get("score_threshold"))
+                .doubleValue(), 0.0);
+        assertTrue(outcome.summaryJson().contains("\"score_threshold\":" + outcome.threshold().manifestValue()),
+                outcome.summaryJson());
         MultiLayerNetwork net = new CheckpointStore(dir.resolve("run")).best();
         Nd4j.getRandom().setSeed(3);
         INDArray x = Nd4j.rand(new int[] {1, 1, 48, 64});

@@ -3,6 +3,7 @@ package dev.edgevision.trainer.detector.scenes.sets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.trainer.detector.labels.LabelledBox;
+import dev.edgevision.trainer.detector.labels.NonObjectMarks;
 import dev.edgevision.trainer.detector.scenes.Scene;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,9 @@ import javax.imageio.ImageIO;
  * Writes scenes as a labelled folder in YOLO layout, which {@code LabelledDataset.load} reads:
  * {@code images/000000.png ...}, {@code labels/000000.txt ...} (one {@code class cx cy w h} line per
  * box, normalised; an empty file for a scene with no box), {@code classes.txt} (the source's
- * classes, 0 to 9 for digits) and
+ * classes, 0 to 9 for digits), for sources that record them {@code marks/000000.txt ...} (the marks
+ * on the page that are not objects, one {@code kind x1 y1 x2 y2} line each in pixels, see
+ * {@link NonObjectMarks}) and
  * {@code scenes.json} (how the set was made). The set is built in a hidden folder beside the target
  * and moved into place when complete, so a failed or interrupted run leaves nothing half-written
  * under the target's name, and an existing folder with content is never touched.
@@ -55,12 +58,20 @@ public final class SceneSetWriter {
             Files.writeString(temp.resolve("classes.txt"), String.join("\n", classes) + "\n");
             int digits = 0;
             int empty = 0;
+            int marks = 0;
             Frame frame = new Frame();
             for (int i = 0; i < count; i++) {
                 Scene scene = source.render(i, frame);
                 String name = String.format(Locale.ROOT, "%06d", i);
                 ImageIO.write(FrameImages.toImage(scene.frame()), "png", temp.resolve("images/" + name + ".png").toFile());
                 Files.writeString(temp.resolve("labels/" + name + ".txt"), yolo(scene, classes), StandardCharsets.UTF_8);
+                List<LabelledBox> nonObjects = source.lastMarks();
+                if (!nonObjects.isEmpty()) {
+                    Files.createDirectories(temp.resolve(NonObjectMarks.FOLDER));
+                    Files.writeString(temp.resolve(NonObjectMarks.FOLDER + "/" + name + ".txt"),
+                            NonObjectMarks.format(nonObjects), StandardCharsets.UTF_8);
+                    marks += nonObjects.size();
+                }
                 digits += scene.boxes().size();
                 empty += scene.boxes().isEmpty() ? 1 : 0;
                 progress.accept(i + 1);
@@ -70,6 +81,7 @@ public final class SceneSetWriter {
             about.put("images", count);
             about.put("digits", digits);
             about.put("empty_images", empty);
+            about.put("non_digit_marks", marks);
             about.put("classes", classes);
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(temp.resolve("scenes.json").toFile(), about);
             if (Files.exists(out)) {

@@ -1,0 +1,53 @@
+package dev.edgevision.trainer.detector.scenes;
+
+/**
+ * What the training generator varies beyond its {@link Nuisances}, so that a detector does not learn
+ * one renderer: glyphs drawn as the raw bitmaps scaled up (soft, thick strokes, as a marker or a
+ * blurred camera gives them) beside the pen skeletons, a colour jitter of the whole frame in HSV as
+ * common YOLO trainers apply it, dense scenes of many small digits (a mosaic-like composition at
+ * another scale), and hard negatives: marks that real pages have and that are not digits.
+ *
+ * @param bitmapGlyphs share of digits drawn as the upscaled bitmap instead of a pen along the skeleton
+ * @param hueJitter largest hue shift, as a fraction of the colour circle (YOLO's default 0.015)
+ * @param saturationJitter largest relative change of saturation (YOLO's default 0.7)
+ * @param valueJitter largest relative change of brightness (YOLO's default 0.4)
+ * @param denseScenes share of scenes with up to twice the digits at up to half the height
+ * @param maxHardNegatives most hard negatives per scene ({@link HardNegatives}); drawn clear of the digits
+ */
+public record Variety(double bitmapGlyphs, double hueJitter, double saturationJitter, double valueJitter,
+        double denseScenes, int maxHardNegatives) {
+    /** Rejects values outside their ranges, naming the field. */
+    public Variety {
+        range("bitmapGlyphs", bitmapGlyphs, 0, 1);
+        range("hueJitter", hueJitter, 0, 0.5);
+        range("saturationJitter", saturationJitter, 0, 1);
+        range("valueJitter", valueJitter, 0, 1);
+        range("denseScenes", denseScenes, 0, 1);
+        range("maxHardNegatives", maxHardNegatives, 0, 50);
+    }
+
+    /** Nothing beyond the nuisances: the generator as the committed detector was trained with. */
+    public static Variety none() {
+        return new Variety(0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The defaults of the next training run: a third of the digits as upscaled bitmaps, HSV jitter
+     * 0.015 / 0.7 / 0.4, one scene in six dense, up to 6 hard negatives per scene.
+     */
+    public static Variety nextRun() {
+        return new Variety(0.35, 0.015, 0.7, 0.4, 1 / 6.0, 6);
+    }
+
+    /** Whether any of it is switched on. */
+    public boolean any() {
+        return !equals(none());
+    }
+
+    private static void range(String name, double value, double lo, double hi) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException("generator variety " + name + " must be in " + lo + ".." + hi
+                    + ", got " + value);
+        }
+    }
+}

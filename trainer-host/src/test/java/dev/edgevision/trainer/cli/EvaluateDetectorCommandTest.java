@@ -1,0 +1,88 @@
+package dev.edgevision.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.testing.CapturedRun;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trainer evaluate} on small fixtures: the new figures, the Markdown report, background images. */
+class EvaluateDetectorCommandTest {
+    private static final Path DETECTOR = Path.of("..", "models", "digit-detector.vbundle");
+    private static final Path CLASSIFIER = Path.of("..", "models", "digits.vbundle");
+    private static final Path DATA = Path.of("..", "datasets", "mnist-9k");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportsPublishedMapConfusionAndMarksAsJsonAndMarkdown() throws Exception {
+        Path set = tmp.resolve("pasted");
+        CapturedRun scenes = CliRun.of("scenes", "--style", "pasted", "--count", "6", "--seed", "2", "--size", "320x240",
+                "--out", set.toString(), "--data", DATA.toString());
+        assertEquals(0, scenes.status(), scenes.err());
+        Path md = tmp.resolve("report.md");
+
+        CapturedRun run = CliRun.of("evaluate", "--model", DETECTOR.toString(), "--data", set.toString(), "--threads", "1",
+                "--report", md.toString());
+
+        assertEquals(0, run.status(), run.err());
+        JsonNode line = new ObjectMapper().readTree(run.out());
+        double curve = line.get("map50").asDouble();
+        double published = line.get("published_map50").asDouble();
+        assertTrue(published <= curve + 1e-9, "published " + published + " > whole curve " + curve);
+        JsonNode confusion = line.get("confusion");
+        assertTrue(confusion.has("not an object: mark") && confusion.has("not an object: background"), run.out());
+        int truths = 0;
+        int counted = 0;
+        for (int d = 0; d <= 9; d++) {
+            JsonNode row = confusion.get(Integer.toString(d));
+            if (line.get("per_class").has(Integer.toString(d))) {
+                truths += line.get("per_class").get(Integer.toString(d)).get("truths").asInt();
+            }
+            for (JsonNode n : row) {
+                counted += n.asInt();
+            }
+        }
+        assertEquals(truths, counted, "every true digit is in its row once: found as some class, or missed");
+        int marks = 0;
+        for (JsonNode n : line.get("marks")) {
+            marks += n.asInt();
+        }
+        assertTrue(marks > 0, run.out());
+        String report = Files.readString(md);
+        assertTrue(report.contains("mAP@0.50 of what the device publishes (detections at or above 0.40)"), report);
+        assertTrue(report.contains("## AP per class") && report.contains("## Confusion at 0.40"), report);
+        assertTrue(report.contains("| kind of mark | marks | false detections | per mark |"), report);
+    }
+
+    @Test
+    void readsAKittiSetWithBackgroundImagesAndScoresTheClassifierPathToo() throws Exception {
+        Path set = tmp.resolve("kitti");
+        Files.createDirectories(set.resolve("images"));
+        Files.createDirectories(set.resolve("labels"));
+        for (String name : new String[] {"blank", "page"}) {
+            BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_3BYTE_BGR);
+            image.getGraphics().fillRect(0, 0, 160, 120);
+            ImageIO.write(image, "png", set.resolve("images/" + name + ".png").toFile());
+        }
+        Files.writeString(set.resolve("labels/blank.txt"), "");
+        Files.writeString(set.resolve("labels/page.txt"), "3 0.0 0 0 40 30 70 90 0 0 0 0 0 0 0\n");
+
+        for (Path model : new Path[] {DETECTOR, CLASSIFIER}) {
+            CapturedRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", set.toString(), "--threads", "1");
+            assertEquals(0, run.status(), model + ": " + run.err());
+            JsonNode line = new ObjectMapper().readTree(run.out());
+            assertEquals(2, line.get("images").asInt(), run.out());
+            assertEquals(1, line.get("empty_images").asInt(), run.out());
+            assertEquals(1, line.get("confusion").get("3").get("missed").asInt(), "the blank page shows no 3: " + run.out());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.edgevision.trainer.detector.scenes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.edgevision.core.frame.Frame;
+import dev.edgevision.trainer.detector.labels.LabelledBox;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The next run's generator variety: off by default, deterministic, boxes on ink, negatives clear of digits. */
+class VarietyTest {
+    private static final SceneSettings SCENES = SceneSettings.digits().withSize(320, 240);
+
+    @Test
+    void noVarietyRendersExactlyWhatTheGeneratorAlwaysRendered() {
+        DigitSceneGenerator plain = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES);
+        DigitSceneGenerator none = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES, Variety.none());
+        for (long seed = 0; seed < 3; seed++) {
+            Scene a = plain.render(seed, new Frame());
+            Scene b = none.render(seed, new Frame());
+            assertArrayEquals(a.frame().data(), b.frame().data());
+            assertEquals(a.boxes(), b.boxes());
+        }
+    }
+
+    @Test
+    void nextRunScenesAreDeterministicAndDifferFromThePlainOnes() {
+        DigitSceneGenerator next = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES, Variety.nextRun());
+        DigitSceneGenerator plain = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES);
+        int boxes = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            Scene a = next.render(seed, new Frame());
+            byte[] first = a.frame().data().clone();
+            assertTrue(Arrays.equals(first, next.render(seed, new Frame()).frame().data()));
+            assertFalse(Arrays.equals(first, plain.render(seed, new Frame()).frame().data()));
+            for (LabelledBox b : a.boxes()) {
+                assertTrue(b.x1() >= 0 && b.y1() >= 0 && b.x2() <= 320 && b.y2() <= 240, b.toString());
+            }
+            boxes += a.boxes().size();
+        }
+        assertTrue(boxes > 40, boxes + " digits in 20 scenes");
+    }
+
+    @Test
+    void bitmapGlyphsHaveBoxesOnTheirHalfCoveredPixels() {
+        DigitRaster raster = new DigitRaster();
+        GlyphBank bank = new GlyphBank(TestDigits.bar());
+        assertTrue(raster.drawBitmap(bank, 0, 60, 0, 0, 0));
+        int h = raster.boxBottom() - raster.boxTop() + 1;
+        assertTrue(Math.abs(h - 60) <= 3, "ink about 60 px tall, box " + h);
+        for (int y = 0; y < raster.height(); y++) {
+            for (int x = 0; x < raster.width(); x++) {
+                boolean inside = x >= raster.boxLeft() && x <= raster.boxRight() && y >= raster.boxTop()
+                        && y <= raster.boxBottom();
+                assertTrue(inside || raster.coverage(x, y) < 0.5f, "half-covered pixel outside the box at " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void hardNegativesKeepClearOfTheDigitsAndCoverEveryKind() {
+        HardNegatives negatives = new HardNegatives();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int kind = 0; kind < HardNegatives.KINDS; kind++) {
+            int n = negatives.shape(kind, 40, 100, 100, 0.1, random);
+            assertTrue(n >= 2 && n % 2 == 0, "kind " + kind + ": " + n + " coordinates");
+            for (int i = 0; i < n; i += 2) {
+                assertTrue(Math.hypot(negatives.points()[i] - 100, negatives.points()[i + 1] - 100) < 200,
+                        "kind " + kind + " stays near its place");
+            }
+        }
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Variety(1.5, 0.015, 0.7, 0.4, 0, 6));
+        assertTrue(e.getMessage().contains("bitmapGlyphs"), e.getMessage());
+    }
+}
