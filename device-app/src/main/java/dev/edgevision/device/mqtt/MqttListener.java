@@ -91,6 +91,15 @@ public final class MqttListener implements ApplianceListener {
         c.put("dropped", s.dropped());
         c.put("reopened", s.reopened());
         c.put("state", s.state());
+        if (s.stagesP50() != null && s.stagesP95() != null) {
+            Map<String, Object> stages = new LinkedHashMap<>();
+            s.stagesP50().forEach((stage, p50) -> {
+                if (!Double.isNaN(p50)) {
+                    stages.put(stage, Map.of("p50", p50, "p95", s.stagesP95().get(stage)));
+                }
+            });
+            c.put("stages_ms", stages);
+        }
         if (s.lastError() != null) {
             c.put("last_error", s.lastError());
         }

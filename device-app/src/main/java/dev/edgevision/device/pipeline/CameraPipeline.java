@@ -29,6 +29,7 @@ public final class CameraPipeline implements Runnable {
     private final DetectionPublisher publisher;
     private final FrameTap tap;
     private final LatencyWindow latency = new LatencyWindow(4096);
+    private final StageWindows stages = new StageWindows(1024);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean running = true;
@@ -78,6 +79,7 @@ public final class CameraPipeline implements Runnable {
             publisher.publish(camera, record);
             tap.frameDone(camera, frame, record);
             latency.record(record.latencyMs().total());
+            stages.record(record.latencyMs());
             processed.incrementAndGet();
         } catch (DetectorException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // One frame that fails, even by running out of memory, costs that frame, not the camera.
@@ -127,6 +129,11 @@ public final class CameraPipeline implements Runnable {
     }
 
     /** Glass-to-publish latencies of recent frames. */
+    /** Recent frames' time in each stage. */
+    public StageWindows stages() {
+        return stages;
+    }
+
     public LatencyWindow latency() {
         return latency;
     }

@@ -73,7 +73,7 @@ final class StatusMonitor implements AutoCloseable {
             figures.put(p.camera(), new CameraStats(Math.round((processed - before) / seconds * 10) / 10.0,
                     p.latency().percentile(50), p.latency().percentile(95), p.latency().percentile(99), processed,
                     p.failures(), source.captured(), source.dropped(), source.reopened(), lower(source.state()),
-                    source.lastError()));
+                    source.lastError(), p.stages().percentile(50), p.stages().percentile(95)));
         }
         return new StatsSnapshot(figures, appliance.backendName(), host.read(), ProcessFigures.now());
     }
