@@ -73,24 +73,27 @@ final class BrokerErrors {
                 || all.contains("remote host terminated the handshake")) {
             return plainPort(broker);
         }
-        if (all.contains("certificate_required") || all.contains("bad_certificate")) {
-            return "the broker wants a client certificate it accepts: set mqtt.tls.cert and mqtt.tls.key to the"
-                    + " device's identity (provision device writes them)";
-        }
-        if (all.contains("unknown_ca") || all.contains("certificate_unknown")) {
-            return "the broker does not trust the device's certificate (mqtt.tls.cert): it must be signed by the"
-                    + " CA the broker's cafile names";
-        }
+        // Checks this side made come first: newer JDKs prefix them with the alert they send, e.g.
+        // "(certificate_unknown) PKIX path validation failed"; the broker's own alerts are "Received fatal alert: X".
         if (all.contains("no subject alternative") || all.contains("no name matching")) {
             return "the broker's certificate does not name \"" + host(broker) + "\": give mqtt.broker a name or"
                     + " address the certificate lists, or issue the broker a certificate for it";
         }
-        if (all.contains("certificateexpired") || all.contains("notafter") || all.contains("expired")) {
+        if (all.contains("certificateexpired") || all.contains("notafter") || all.contains("certificate expired")) {
             return "a certificate has expired (" + t.getMessage() + "): renew it, and check the device's clock";
         }
         if (all.contains("pkix path") || all.contains("certification path")) {
             return "the broker's certificate is not signed by a CA in mqtt.tls.ca (the JVM's CAs when it is unset):"
                     + " give the fleet CA's certificate";
+        }
+        if (all.contains("received fatal alert: certificate_required")
+                || all.contains("received fatal alert: bad_certificate")) {
+            return "the broker wants a client certificate it accepts: set mqtt.tls.cert and mqtt.tls.key to the"
+                    + " device's identity (provision device writes them)";
+        }
+        if (all.contains("received fatal alert: unknown_ca") || all.contains("received fatal alert: certificate_unknown")) {
+            return "the broker does not trust the device's certificate (mqtt.tls.cert): it must be signed by the"
+                    + " CA the broker's cafile names";
         }
         return "TLS failed (" + t.getMessage() + "): check mqtt.tls.ca and the broker's certificate";
     }
