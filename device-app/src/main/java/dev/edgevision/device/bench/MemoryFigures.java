@@ -1,7 +1,6 @@
 package dev.edgevision.device.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.edgevision.device.status.ProcessFigures;
 import java.nio.file.Path;
 
 /** Heap in use after a collection, and the process's resident set from /proc. */
@@ -13,16 +12,8 @@ record MemoryFigures(long heapBytes, long rssBytes) {
     }
 
     private static long rss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        Long kb = ProcessFigures.rssKb(Path.of("/proc/self/status"));
+        return kb == null ? -1 : kb * 1024;
     }
 
     @Override

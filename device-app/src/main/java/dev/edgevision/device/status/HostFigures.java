@@ -44,9 +44,11 @@ public record HostFigures(Double cpuPercent, Long memoryUsedMb, Long memoryTotal
 
         /** The figures now; CPU use is measured since the previous call, so the first call has none. */
         public synchronized HostFigures read() {
-            return new HostFigures(cpu(), memory("MemTotal") == null || memory("MemAvailable") == null ? null
-                    : (memory("MemTotal") - memory("MemAvailable")) / 1024, memory("MemTotal") == null ? null
-                    : memory("MemTotal") / 1024, gpu(), temperatures());
+            Map<String, Long> memory = memoryKb();
+            Long total = memory.get("MemTotal");
+            Long available = memory.get("MemAvailable");
+            return new HostFigures(cpu(), total == null || available == null ? null : (total - available) / 1024,
+                    total == null ? null : total / 1024, gpu(), temperatures());
         }
 
         private Double cpu() {
@@ -67,17 +69,21 @@ public record HostFigures(Double cpuPercent, Long memoryUsedMb, Long memoryTotal
             }
         }
 
-        private Long memory(String key) {
+        /** {@code /proc/meminfo}'s figures in KiB, by name; empty when it cannot be read. */
+        private Map<String, Long> memoryKb() {
+            Map<String, Long> figures = new TreeMap<>();
             try {
                 for (String line : Files.readAllLines(root.resolve("proc/meminfo"))) {
-                    if (line.startsWith(key + ":")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    int colon = line.indexOf(':');
+                    String digits = line.replaceAll("[^0-9]", "");
+                    if (colon > 0 && !digits.isEmpty()) {
+                        figures.put(line.substring(0, colon), Long.parseLong(digits));
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                return null;
+                return Map.of();
             }
-            return null;
+            return figures;
         }
 
         private Double gpu() {

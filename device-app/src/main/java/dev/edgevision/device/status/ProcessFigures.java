@@ -37,10 +37,16 @@ public record ProcessFigures(long heapUsedMb, long heapAfterGcMb, long heapMaxMb
 
     /** {@code VmRSS} of a {@code /proc/PID/status} file in MiB, or {@code null} if it has none. */
     public static Long rssMb(Path procStatus) {
+        Long kb = rssKb(procStatus);
+        return kb == null ? null : kb / 1024;
+    }
+
+    /** {@code VmRSS} of a {@code /proc/PID/status} file in KiB, or {@code null} if it has none. */
+    public static Long rssKb(Path procStatus) {
         try {
             for (String line : Files.readAllLines(procStatus)) {
                 if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
         } catch (IOException | RuntimeException e) {
