@@ -99,6 +99,8 @@ class FleetDeployTest {
 
             System.out.println("its summary:\n" + bad.err().substring(bad.err().lastIndexOf("deploy: job ")));
             assertEquals(Map.of(), retainedJobDocuments(broker.uri()), "deploy clears the job documents it retained");
+            System.out.printf("connections the simulated devices lost to the broker during both rollouts: %d%n",
+                    fleet.stream().mapToInt(SimulatedDevice::connectionsLost).sum());
         } finally {
             for (SimulatedDevice d : fleet) {
                 d.close();

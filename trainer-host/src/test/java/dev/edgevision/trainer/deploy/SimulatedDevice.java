@@ -45,6 +45,7 @@ final class SimulatedDevice implements AutoCloseable {
     private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
     private volatile String model = "digits 1";
     private volatile String step;
+    private final java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
 
     private SimulatedDevice(String id, String prefix, MqttClient client, HttpClient http, ExecutorService worker,
             String failOnSha, long probationMillis) {
@@ -99,6 +100,8 @@ final class SimulatedDevice implements AutoCloseable {
         return new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
+                lost.incrementAndGet();
+                System.err.println("simulated device " + id + " lost its connection (it reconnects): " + cause);
             }
 
             @Override
@@ -213,11 +216,20 @@ final class SimulatedDevice implements AutoCloseable {
         throw new IllegalStateException("device " + id + " could not publish its job status for 30 s", last);
     }
 
+    /** How often the device lost its connection to the broker. */
+    int connectionsLost() {
+        return lost.get();
+    }
+
+    /**
+     * Disconnects and closes; a device caught reconnecting (its broker dropped it) is closed by
+     * force rather than failing with "connect already in progress".
+     */
     @Override
     public void close() throws Exception {
         if (client.isConnected()) {
             client.disconnect(1000);
         }
-        client.close();
+        client.close(true);
     }
 }
