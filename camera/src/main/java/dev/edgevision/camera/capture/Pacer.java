@@ -59,9 +59,13 @@ public final class Pacer {
         sleepUntil(due);
     }
 
-    /** Forgets the rhythm, as after a reopen or a loop back to the start. */
+    /**
+     * Forgets the media-time origin, as after a reopen or a loop back to the start (a recording's
+     * timestamps begin again). A fixed frame rate keeps its rhythm: a loop over one image still
+     * comes at the rate, and after a longer gap (a reopen with back-off) the next frame goes at
+     * once, as it would anyway.
+     */
     public void restart() {
-        nextNanos = Long.MIN_VALUE;
         originSeconds = Double.NaN;
     }
 

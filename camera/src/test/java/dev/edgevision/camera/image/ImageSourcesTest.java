@@ -86,6 +86,25 @@ class ImageSourcesTest {
     }
 
     @Test
+    void aLoopOverOneImageKeepsItsFrameRate() throws Exception {
+        Path image = write("page.png", "png", Color.WHITE, BufferedImage.TYPE_INT_RGB);
+        Frame frame = new Frame();
+        try (FrameSource looping = FrameSources.open("file://" + image + "?fps=20&loop=true")) {
+            assertEquals(CaptureStatus.OK, looping.grab(frame, WAIT));
+            long first = frame.sequence();
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                assertEquals(CaptureStatus.OK, looping.grab(frame, WAIT));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long made = frame.sequence() - first;
+            // At 20 frames/s, 10 fresh frames take about 0.5 s; unpaced, the loop makes thousands a second.
+            assertTrue(seconds >= 0.4, "10 frames at fps=20 came in " + seconds + " s");
+            assertTrue(made <= 10 + 20 * seconds + 2, made + " frames made in " + seconds + " s at fps=20");
+        }
+    }
+
+    @Test
     void missingOrEmptyFoldersFailWithTheReason() throws Exception {
         Path empty = Files.createDirectory(folder.resolve("empty"));
         try (FrameSource source = FrameSources.open("file://" + empty)) {
