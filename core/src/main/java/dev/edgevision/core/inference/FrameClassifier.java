@@ -48,7 +48,7 @@ public final class FrameClassifier extends RunnerDetector {
     @Override
     List<Detection> decode(Frame frame, float[] output, int batch) {
         TopClass top = TopClass.of(output, 0, manifest.labels().size(), "logits".equals(manifest.decoder().type()));
-        return !(top.score() >= threshold) ? List.of() : List.of(new Detection(
+        return !(top.score() >= threshold) || top.classId() == manifest.rejectClass() ? List.of() : List.of(new Detection(
                 manifest.labels().get(top.classId()), top.classId(), top.score(),
                 new BoundingBox(0, 0, frame.width(), frame.height())));
     }

@@ -18,7 +18,8 @@ import java.util.List;
  * Serves a camera frame with a classifier that names one digit per input: finds the digit-like
  * marks on the page, fits each into the model's input as its manifest declares, classifies them
  * all in one batch, and reports one detection per mark with its box in frame pixels. Marks whose
- * best class scores below the threshold are left out.
+ * best class scores below the threshold, or is the manifest's reject class (not a digit), are left
+ * out.
  */
 public final class RegionClassifier extends RunnerDetector {
     private final DigitRegionFinder finder;
@@ -27,6 +28,7 @@ public final class RegionClassifier extends RunnerDetector {
     private final double threshold;
     private final int sampleSize;
     private final int classes;
+    private final int rejectClass;
     private byte[] gray = new byte[0];
     /** The marks of the frame being served, from {@link #prepare} to {@link #decode}. */
     private List<Region> regions = List.of();
@@ -51,6 +53,7 @@ public final class RegionClassifier extends RunnerDetector {
         this.fit = new MnistFit(manifest.input());
         this.sampleSize = manifest.input().channels() * manifest.input().height() * manifest.input().width();
         this.classes = manifest.labels().size();
+        this.rejectClass = manifest.rejectClass();
     }
 
     @Override
@@ -86,8 +89,8 @@ public final class RegionClassifier extends RunnerDetector {
 
     private List<Detection> decodeRow(float[] output, int row, boolean logits, Region region) {
         TopClass top = TopClass.of(output, row * classes, classes, logits);
-        if (!(top.score() >= threshold)) {
-            return List.of();
+        if (!(top.score() >= threshold) || top.classId() == rejectClass) {
+            return List.of(); // unsure, or a mark the model says is none of its classes
         }
         return List.of(new Detection(manifest.labels().get(top.classId()), top.classId(), top.score(),
                 new BoundingBox(region.x(), region.y(), region.width(), region.height())));

@@ -81,6 +81,26 @@ public record ModelManifest(
     }
 
     /**
+     * The class id of the reject class ({@code decoder.parameters.reject_label}), or -1 when there
+     * is none: its results are never reported.
+     */
+    public int rejectClass() {
+        String reject = decoder == null ? null : decoder.rejectLabel();
+        return reject == null || labels == null ? -1 : labels.indexOf(reject);
+    }
+
+    /** The labels results can carry: {@link #labels} without the reject class's. */
+    public List<String> reportedLabels() {
+        int reject = rejectClass();
+        if (reject < 0) {
+            return labels;
+        }
+        List<String> reported = new ArrayList<>(labels);
+        reported.remove(reject);
+        return List.copyOf(reported);
+    }
+
+    /**
      * Lists what is missing or inconsistent; an empty list means the manifest is usable.
      * Hashes are not checked here: {@link ModelBundle#open} does that against the content.
      */
@@ -111,6 +131,14 @@ public record ModelManifest(
             problems.add("labels is missing or empty");
         } else if (task == Task.CLASSIFICATION && decoder != null && outputs != null) {
             ManifestLimits.checkClassCount(this, problems);
+        }
+        if (decoder != null && decoder.parameters() != null && decoder.parameters().containsKey(DecoderSpec.REJECT_LABEL)) {
+            Object reject = decoder.parameters().get(DecoderSpec.REJECT_LABEL);
+            if (task != Task.CLASSIFICATION) {
+                problems.add("decoder.parameters.reject_label is for classifiers; this bundle's task is " + task);
+            } else if (!(reject instanceof String) || labels == null || !labels.contains(reject)) {
+                problems.add("decoder.parameters.reject_label " + reject + " is not one of labels " + labels);
+            }
         }
         if (sequence != null && sequence < 0) {
             problems.add("sequence must be 0 or more, got " + sequence);

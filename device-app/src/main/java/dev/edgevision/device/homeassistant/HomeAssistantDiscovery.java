@@ -86,7 +86,7 @@ public final class HomeAssistantDiscovery implements AutoCloseable {
             Path stateFile) {
         String prefix = section.discoveryPrefix() == null ? "homeassistant" : section.discoveryPrefix();
         HomeAssistantDiscovery discovery = start(publisher, prefix, device, () -> {
-            List<String> modelLabels = appliance.models().current().bundle().manifest().labels();
+            List<String> modelLabels = appliance.models().current().bundle().manifest().reportedLabels();
             Map<String, List<String>> labels = new LinkedHashMap<>();
             List<String> cameras = appliance.status().cameras();
             for (String camera : cameras) {

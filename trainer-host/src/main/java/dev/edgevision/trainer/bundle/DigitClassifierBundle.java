@@ -37,14 +37,24 @@ public final class DigitClassifierBundle {
 
     /** The manifest for a digit classifier; {@code files} is filled in by the writer. */
     public static ModelManifest manifest(String name, String version, Map<String, Object> metrics) {
+        return manifest(name, version, metrics, DigitLabels.LABELS);
+    }
+
+    /**
+     * The manifest for a classifier with one output per label; with {@link DigitLabels#WITH_REJECT}
+     * the decoder names {@link DigitLabels#REJECT} as its reject class, which a device never reports.
+     */
+    public static ModelManifest manifest(String name, String version, Map<String, Object> metrics,
+            List<String> labels) {
         ExportSpec spec = spec();
         InputSpec input = new InputSpec(spec.inputName(), List.of(-1, 1, SIDE, SIDE), "NCHW", "float32",
                 "grayscale", List.of(0.0, 1.0), List.of(0.0), List.of(1.0), Polarity.LIGHT_ON_DARK, "mnist");
         return new ModelManifest(ModelManifest.FORMAT_VERSION, name, version, Task.CLASSIFICATION,
                 "Handwritten digit classifier (a small CNN on 28x28 crops) for one digit per input",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "trainer-host " + producerVersion(),
-                MODEL_FILE, input, List.of(new OutputSpec(spec.outputName(), List.of(-1, DigitLabels.LABELS.size()))),
-                new DecoderSpec("softmax", spec.outputName(), Map.of()), DigitLabels.LABELS, metrics, Map.of());
+                MODEL_FILE, input, List.of(new OutputSpec(spec.outputName(), List.of(-1, labels.size()))),
+                new DecoderSpec("softmax", spec.outputName(), labels.contains(DigitLabels.REJECT)
+                        ? Map.of(DecoderSpec.REJECT_LABEL, DigitLabels.REJECT) : Map.of()), labels, metrics, Map.of());
     }
 
     /**
@@ -53,8 +63,15 @@ public final class DigitClassifierBundle {
      */
     public static ModelManifest write(MultiLayerNetwork net, String name, String version, Map<String, Object> metrics,
             DigitSet heldOut, Path target) throws OnnxExportException, OrtModelException, IOException {
+        return write(net, name, version, metrics, DigitLabels.LABELS, heldOut, target);
+    }
+
+    /** As {@link #write(MultiLayerNetwork, String, String, Map, DigitSet, Path)}, with the network's labels. */
+    public static ModelManifest write(MultiLayerNetwork net, String name, String version, Map<String, Object> metrics,
+            List<String> labels, DigitSet heldOut, Path target) throws OnnxExportException, OrtModelException,
+            IOException {
         byte[] onnx = new OnnxExporter().export(net, spec());
-        ModelManifest manifest = manifest(name, version, metrics);
+        ModelManifest manifest = manifest(name, version, metrics, labels);
         BundleWriter writer = new BundleWriter(manifest).add(MODEL_FILE, onnx);
         if (heldOut != null) {
             EngineSamples.add(writer, manifest, onnx, heldOut);

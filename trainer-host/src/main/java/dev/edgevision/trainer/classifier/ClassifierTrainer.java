@@ -36,17 +36,26 @@ public final class ClassifierTrainer {
 
     /** Trains on {@code train}, choosing the epoch by {@code validation}. */
     public Result train(DigitSet train, DigitSet validation) {
+        return train(train, validation, DigitLabels.LABELS);
+    }
+
+    /**
+     * Trains on {@code train}, choosing the epoch by {@code validation}, with one output per label
+     * ({@link DigitLabels#WITH_REJECT} for a classifier that also learns marks that are not digits).
+     */
+    public Result train(DigitSet train, DigitSet validation, List<String> labels) {
+        int classes = labels.size();
         long start = System.nanoTime();
         Nd4j.getRandom().setSeed(settings.seed());
         int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         double decayPerStep = Math.pow(settings.learningRateDecay(), 1.0 / stepsPerEpoch);
         MultiLayerNetwork net = DigitClassifierNetwork.create(settings.seed(), settings.width(), settings.shape(),
-                new ExponentialSchedule(ScheduleType.ITERATION, settings.learningRate(), decayPerStep));
-        DigitBatches trainBatches = new DigitBatches(train);
-        DigitBatches validationBatches = new DigitBatches(validation);
+                new ExponentialSchedule(ScheduleType.ITERATION, settings.learningRate(), decayPerStep), classes);
+        DigitBatches trainBatches = new DigitBatches(train, classes);
+        DigitBatches validationBatches = new DigitBatches(validation, classes);
         DigitSet trainSample = train.subset(IntStream.range(0, Math.min(train.size(), TRAIN_ACCURACY_SAMPLE))
                 .toArray(), "training sample");
-        DigitBatches sampleBatches = new DigitBatches(trainSample);
+        DigitBatches sampleBatches = new DigitBatches(trainSample, classes);
         DigitAugmenter augmenter = new DigitAugmenter(settings.augmentation(), train.rows(), train.cols());
         SplittableRandom random = new SplittableRandom(settings.seed());
 
@@ -57,8 +66,8 @@ public final class ClassifierTrainer {
         for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
             double trainLoss = runEpoch(net, trainBatches, augmenter, random, epoch, train.size());
-            ClassificationScore sample = score(net, sampleBatches, trainSample);
-            ClassificationScore valid = score(net, validationBatches, validation);
+            ClassificationScore sample = score(net, sampleBatches, trainSample, labels);
+            ClassificationScore valid = score(net, validationBatches, validation, labels);
             EpochStats stats = new EpochStats(epoch, trainLoss, sample.accuracy(), valid.meanLoss(),
                     valid.accuracy(), (System.nanoTime() - epochStart) / 1e9);
             boolean best = bestParams == null || isBetter(stats, history.get(bestEpoch - 1));
@@ -114,23 +123,25 @@ public final class ClassifierTrainer {
         return order;
     }
 
-    /** Class probabilities of the network for every item of {@code set}, flattened. */
+    /** Class probabilities of the network for every item of {@code set}, flattened (one row per item, one value per output). */
     public static float[] predict(MultiLayerNetwork net, DigitSet set) {
-        return predict(net, new DigitBatches(set), set.size());
+        int classes = (int) net.getOutputLayer().getParam("b").length();
+        return predict(net, new DigitBatches(set, classes), set.size(), classes);
     }
 
-    private static float[] predict(MultiLayerNetwork net, DigitBatches batches, int size) {
-        float[] probabilities = new float[size * DigitClassifierNetwork.CLASSES];
+    private static float[] predict(MultiLayerNetwork net, DigitBatches batches, int size, int classes) {
+        float[] probabilities = new float[size * classes];
         for (int from = 0; from < size; from += EVAL_BATCH) {
             int to = Math.min(size, from + EVAL_BATCH);
             float[] out = net.output(batches.plain(from, to), false).data().asFloat();
-            System.arraycopy(out, 0, probabilities, from * DigitClassifierNetwork.CLASSES, out.length);
+            System.arraycopy(out, 0, probabilities, from * classes, out.length);
         }
         return probabilities;
     }
 
-    private static ClassificationScore score(MultiLayerNetwork net, DigitBatches batches, DigitSet set) {
+    private static ClassificationScore score(MultiLayerNetwork net, DigitBatches batches, DigitSet set,
+            List<String> labels) {
         int[] truth = IntStream.range(0, set.size()).map(set::label).toArray();
-        return ClassificationScore.of(predict(net, batches, set.size()), truth, DigitLabels.LABELS);
+        return ClassificationScore.of(predict(net, batches, set.size(), labels.size()), truth, labels);
     }
 }

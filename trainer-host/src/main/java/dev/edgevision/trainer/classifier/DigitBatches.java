@@ -16,11 +16,13 @@ final class DigitBatches {
     private final DigitSet set;
     private final byte[] flat;
     private final int pixels;
+    private final int classes;
     private float[] features = new float[0];
     private float[] labels = new float[0];
 
-    DigitBatches(DigitSet set) {
+    DigitBatches(DigitSet set, int classes) {
         this.set = set;
+        this.classes = classes;
         this.pixels = set.rows() * set.cols();
         this.flat = new byte[set.size() * pixels];
         for (int i = 0; i < set.size(); i++) {
@@ -32,13 +34,13 @@ final class DigitBatches {
     DataSet augmented(int[] order, int from, int to, DigitAugmenter augmenter, SplittableRandom random) {
         int n = to - from;
         ensureCapacity(n);
-        java.util.Arrays.fill(labels, 0, n * DigitClassifierNetwork.CLASSES, 0f);
+        java.util.Arrays.fill(labels, 0, n * classes, 0f);
         for (int i = 0; i < n; i++) {
             int item = order[from + i];
             augmenter.augment(flat, item * pixels, features, i * pixels, random);
-            labels[i * DigitClassifierNetwork.CLASSES + set.label(item)] = 1f;
+            labels[i * classes + set.label(item)] = 1f;
         }
-        return new DataSet(featureArray(n), Nd4j.create(java.util.Arrays.copyOf(labels, n * 10), new long[] {n, 10}));
+        return new DataSet(featureArray(n), Nd4j.create(java.util.Arrays.copyOf(labels, n * classes), new long[] {n, classes}));
     }
 
     /** Undistorted inputs of items {@code from..to). */
@@ -59,7 +61,7 @@ final class DigitBatches {
     private void ensureCapacity(int n) {
         if (features.length < n * pixels) {
             features = new float[n * pixels];
-            labels = new float[n * DigitClassifierNetwork.CLASSES];
+            labels = new float[n * classes];
         }
     }
 }

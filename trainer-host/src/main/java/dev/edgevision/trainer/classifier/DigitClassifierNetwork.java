@@ -57,6 +57,12 @@ public final class DigitClassifierNetwork {
      * @param learningRate the optimiser's learning-rate schedule
      */
     public static MultiLayerNetwork create(long seed, int width, ClassifierShape shape, ISchedule learningRate) {
+        return create(seed, width, shape, learningRate, CLASSES);
+    }
+
+    /** As {@link #create(long, int, ClassifierShape, ISchedule)}, with {@code classes} outputs (11 with a reject class). */
+    public static MultiLayerNetwork create(long seed, int width, ClassifierShape shape, ISchedule learningRate,
+            int classes) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -82,7 +88,7 @@ public final class DigitClassifierNetwork {
                 .layer(new ActivationLayer(Activation.RELU))
                 .layer(new DropoutLayer(0.8))
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                        .nOut(CLASSES).activation(Activation.SOFTMAX).build())
+                        .nOut(classes).activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(SIDE, SIDE, 1));
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();

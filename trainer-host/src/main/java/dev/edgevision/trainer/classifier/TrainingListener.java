@@ -10,6 +10,10 @@ public interface TrainingListener {
     default void epochDone(EpochStats stats, boolean best) {
     }
 
+    /** A step of the run worth a line of its own (the data it made, say). */
+    default void note(String message) {
+    }
+
     /** When training stops, with the reason. */
     default void stopped(String reason) {
     }

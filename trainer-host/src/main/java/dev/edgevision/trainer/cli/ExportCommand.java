@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.trainer.bundle.DigitClassifierBundle;
+import dev.edgevision.trainer.classifier.DigitLabels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,14 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MultiLayerNetwork net = load(checkpoint);
         DigitSet heldOut = AddSamplesCommand.heldOut(data == null ? Defaults.dataset() : data);
-        ModelManifest manifest = DigitClassifierBundle.write(net, name, modelVersion, Map.of(), heldOut, out);
+        long classes = net.getOutputLayer().getParam("b").length();
+        java.util.List<String> labels = classes == DigitLabels.WITH_REJECT.size() ? DigitLabels.WITH_REJECT
+                : DigitLabels.LABELS;
+        if (classes != labels.size()) {
+            throw new UsageException(checkpoint + " is not a digit classifier checkpoint: its output has " + classes
+                    + " classes (10 digits, or 11 with not_digit, expected)");
+        }
+        ModelManifest manifest = DigitClassifierBundle.write(net, name, modelVersion, Map.of(), labels, heldOut, out);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("bundle", out.toString());
         line.put("name", manifest.name());

@@ -61,6 +61,11 @@ final class ProgressBar implements TrainingListener {
     }
 
     @Override
+    public void note(String message) {
+        out.println(message);
+    }
+
+    @Override
     public void stopped(String reason) {
         out.println("training stopped: " + reason);
     }

@@ -94,18 +94,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Also mirror images. Never for digits: a mirrored 7 is not a 7.")
     boolean flip;
 
+    @Option(names = "--reject-marks", paramLabel = "N", defaultValue = "3000",
+            description = "Marks that are not digits (circles, lines, letters, boxes... cut from generated pages by the"
+                    + " device's region finder) to learn as an 11th class, not_digit, which devices never report;"
+                    + " 0 for a ten-class classifier (default: ${DEFAULT-VALUE}).")
+    int rejectMarks;
+
     @picocli.CommandLine.Mixin
     SigningOptions signing = new SigningOptions();
 
     @Override
     public Integer call() throws Exception {
+        if (rejectMarks < 0 || rejectMarks > 200_000) {
+            throw new UsageException("--reject-marks must be 0..200000, got " + rejectMarks);
+        }
         signing.load();
         TrainingSettings settings = settings();
         IdxFolder folder = IdxFolder.scan(data == null ? Defaults.dataset() : data);
         DigitSet all = folder.train().read();
         DigitSet test = folder.test().isPresent() ? folder.test().get().read() : null;
         ClassifierRun run = new ClassifierRun(settings, out, bundle == null ? out.resolve("digits.vbundle") : bundle,
-                name, modelVersion, folder.folder().toAbsolutePath().normalize().getFileName().toString());
+                name, modelVersion, folder.folder().toAbsolutePath().normalize().getFileName().toString(), rejectMarks);
         ClassifierRun.Outcome outcome = run.execute(all, test, new ProgressBar(System.err, System.console() != null));
         signing.signIfAsked(outcome.bundle());
         Map<String, Object> line = new LinkedHashMap<>();

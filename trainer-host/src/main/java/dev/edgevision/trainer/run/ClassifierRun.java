@@ -5,6 +5,7 @@ import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.trainer.bundle.DigitClassifierBundle;
 import dev.edgevision.trainer.classifier.ClassifierTrainer;
 import dev.edgevision.trainer.classifier.DigitLabels;
+import dev.edgevision.trainer.classifier.RejectMarks;
 import dev.edgevision.trainer.classifier.TrainingListener;
 import dev.edgevision.trainer.classifier.TrainingSettings;
 import dev.edgevision.core.idx.DigitSet;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -35,13 +37,25 @@ public final class ClassifierRun {
     private final String name;
     private final String version;
     private final String dataset;
+    private final int rejectMarks;
 
     /**
      * @param dataset the data's name as the bundle's metrics record it (the IDX folder's name)
      */
     public ClassifierRun(TrainingSettings settings, Path out, Path bundlePath, String name, String version,
             String dataset) {
+        this(settings, out, bundlePath, name, version, dataset, 0);
+    }
+
+    /**
+     * @param rejectMarks how many marks that are not digits ({@link RejectMarks}) to add as an 11th
+     *     class, {@link DigitLabels#REJECT}, of which the validation fraction is held out; 0 for a
+     *     ten-class classifier
+     */
+    public ClassifierRun(TrainingSettings settings, Path out, Path bundlePath, String name, String version,
+            String dataset, int rejectMarks) {
         this.dataset = dataset;
+        this.rejectMarks = rejectMarks;
         this.settings = settings;
         this.out = out;
         this.bundlePath = bundlePath;
@@ -65,7 +79,21 @@ public final class ClassifierRun {
         DigitSet[] split = split(all);
         DigitSet train = split[0];
         DigitSet validation = split[1];
-        ClassifierTrainer.Result result = new ClassifierTrainer(settings, listener).train(train, validation);
+        List<String> labels = DigitLabels.LABELS;
+        double rejectedMarks = Double.NaN;
+        DigitSet validationMarks = null;
+        if (rejectMarks > 0) {
+            labels = DigitLabels.WITH_REJECT;
+            long marksStart = System.nanoTime();
+            DigitSet marks = new RejectMarks(train).make(rejectMarks, settings.seed(), made -> { });
+            DigitSet[] markSplit = split(marks);
+            train = DigitSet.concat(List.of(train, markSplit[0]));
+            validationMarks = markSplit[1];
+            validation = DigitSet.concat(List.of(validation, validationMarks));
+            listener.note(String.format("%d marks that are not digits cut from generated pages in %.1f s (%d held"
+                    + " out for validation)", rejectMarks, (System.nanoTime() - marksStart) / 1e9, validationMarks.size()));
+        }
+        ClassifierTrainer.Result result = new ClassifierTrainer(settings, listener).train(train, validation, labels);
         Path checkpoint = out.resolve("checkpoint.zip");
         saveCheckpoint(result, checkpoint);
 
@@ -73,8 +101,12 @@ public final class ClassifierRun {
         String scoredOn = test != null ? "test" : "validation";
         long evalStart = System.nanoTime();
         float[] dl4j = ClassifierTrainer.predict(result.network(), scored);
-        ClassificationScore score = ClassificationScore.of(dl4j, truth(scored), DigitLabels.LABELS);
+        ClassificationScore score = ClassificationScore.of(dl4j, truth(scored), labels);
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+        if (validationMarks != null) {
+            rejectedMarks = ClassificationScore.of(ClassifierTrainer.predict(result.network(), validationMarks),
+                    truth(validationMarks), labels).accuracy();
+        }
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put(scoredOn + "_accuracy", score.accuracy());
@@ -82,8 +114,12 @@ public final class ClassifierRun {
         metrics.put("validation_accuracy", result.history().get(result.bestEpoch() - 1).validationAccuracy());
         metrics.put("epochs", result.history().size());
         metrics.put("dataset", dataset);
+        if (rejectMarks > 0) {
+            metrics.put("reject_marks", rejectMarks);
+            metrics.put("validation_marks_rejected", rejectedMarks);
+        }
         long exportStart = System.nanoTime();
-        DigitClassifierBundle.write(result.network(), name, version, metrics, scored, bundlePath);
+        DigitClassifierBundle.write(result.network(), name, version, metrics, labels, scored, bundlePath);
         double parity = checkBundle(bundlePath, scored, dl4j);
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
 

@@ -11,6 +11,7 @@ import dev.edgevision.core.model.BundleSamples;
 import dev.edgevision.core.model.BundleWriter;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.ort.OrtModel;
+import dev.edgevision.trainer.classifier.DigitLabels;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.idx.IdxFixtures;
@@ -28,6 +29,7 @@ class TrainEvaluateExportTest {
     static Path data;
     static Path run;
     static JsonNode trained;
+    static String trainErr;
 
     @BeforeAll
     static void train() throws Exception {
@@ -37,9 +39,10 @@ class TrainEvaluateExportTest {
         IdxFixtures.writeSubset(real.test().orElseThrow().read(), 200, data, "test");
         run = dir.resolve("run");
         CapturedRun result = CliRun.of("train", "--data", data.toString(), "--out", run.toString(), "--epochs", "2",
-                "--width", "4", "--batch", "32");
+                "--width", "4", "--batch", "32", "--reject-marks", "80");
         assertEquals(0, result.status(), result.err());
         trained = new ObjectMapper().readTree(result.out().strip());
+        trainErr = result.err();
     }
 
     @Test
@@ -52,6 +55,13 @@ class TrainEvaluateExportTest {
         ModelBundle bundle = ModelBundle.open(run.resolve("digits.vbundle"));
         assertEquals(Task.CLASSIFICATION, bundle.manifest().task());
         assertEquals(accuracy, ((Number) bundle.manifest().metrics().get("test_accuracy")).doubleValue(), 1e-12);
+        assertEquals(DigitLabels.WITH_REJECT, bundle.manifest().labels(), "ten digits and the reject class");
+        assertEquals(DigitLabels.REJECT, bundle.manifest().decoder().rejectLabel());
+        assertEquals(DigitLabels.LABELS, bundle.manifest().reportedLabels());
+        assertEquals(80, ((Number) bundle.manifest().metrics().get("reject_marks")).intValue());
+        double rejected = ((Number) bundle.manifest().metrics().get("validation_marks_rejected")).doubleValue();
+        assertTrue(rejected >= 0 && rejected <= 1, "share of held-out marks rejected: " + rejected);
+        assertTrue(trainErr.contains("80 marks that are not digits cut from generated pages"), trainErr);
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("Digit classifier"), "report title");
         assertTrue(report.contains("<svg"), "report has charts");
@@ -67,7 +77,8 @@ class TrainEvaluateExportTest {
         assertEquals(200, json.get("count").asInt());
         assertEquals(trained.get("accuracy").asDouble(), json.get("accuracy").asDouble(), 1e-6);
         JsonNode perClass = json.get("per_class");
-        assertEquals(10, perClass.size());
+        assertEquals(11, perClass.size(), "ten digits and not_digit: " + perClass);
+        assertEquals(0, perClass.path(DigitLabels.REJECT).path("count").asInt(), "no test digit is a reject mark");
         int sum = 0;
         for (JsonNode c : perClass) {
             sum += c.get("count").asInt();
