@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The classifier path's region finder with its per-pixel steps on OpenCV: the frame box-averaged
@@ -44,6 +45,7 @@ final class OpenCvRegionFinder implements RegionFinder {
     private ByteBuffer grayBytes;
     private Mat whole;
     private Mat small;
+    private Size smallSize;
     private Mat ink;
     private Mat labels;
     private IntBuffer labelInts;
@@ -62,7 +64,7 @@ final class OpenCvRegionFinder implements RegionFinder {
         grayBytes.put(0, gray, 0, frameWidth * frameHeight);
         Mat work = this.gray;
         if (factor > 1) {
-            resize(whole, small, small.size(), 0, 0, INTER_AREA);
+            resize(whole, small, smallSize, 0, 0, INTER_AREA);
             work = small;
         }
         int radius = DigitMarks.meanRadius(workW, workH);
@@ -137,6 +139,7 @@ final class OpenCvRegionFinder implements RegionFinder {
         if (factor > 1) {
             whole = gray.apply(new Rect(0, 0, workW * factor, workH * factor));
             small = new Mat(workH, workW, CV_8UC1);
+            smallSize = new Size(workW, workH);
         }
         ink = new Mat(workH, workW, CV_8UC1);
         inkBytes = ink.createBuffer();
@@ -156,7 +159,11 @@ final class OpenCvRegionFinder implements RegionFinder {
                 m.close();
             }
         }
+        if (smallSize != null) {
+            smallSize.close();
+        }
         labels = ink = small = whole = gray = null;
+        smallSize = null;
         frameW = frameH = -1;
     }
 }
