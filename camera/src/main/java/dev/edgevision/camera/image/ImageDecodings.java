@@ -50,7 +50,7 @@ final class ImageDecodings {
                 throw new IllegalArgumentException("image decoding '" + a + "' was asked for but cannot run here: "
                         + named.problem());
             }
-            LOG.log(System.Logger.Level.INFO, "image decoding {0}: asked for (edgevision.decode={0})", a);
+            LOG.log(System.Logger.Level.INFO, "image decoding {0}: asked for (edgevision.decode or EDGEVISION_DECODE)", a);
             return named;
         }
         List<String> skipped = new ArrayList<>();
