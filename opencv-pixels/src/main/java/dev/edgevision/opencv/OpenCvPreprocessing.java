@@ -2,11 +2,14 @@ package dev.edgevision.opencv;
 
 import dev.edgevision.core.model.InputSpec;
 import dev.edgevision.core.model.Polarity;
+import dev.edgevision.core.preprocess.DigitRegionFinder;
 import dev.edgevision.core.preprocess.FramePreprocessor;
 import dev.edgevision.core.preprocess.Preprocessing;
+import dev.edgevision.core.preprocess.RegionFinder;
 
 /**
- * {@link Preprocessing} through OpenCV: {@link OpenCvFramePreprocessor} per model input. Open it
+ * {@link Preprocessing} through OpenCV: {@link OpenCvFramePreprocessor} per model input and
+ * {@link OpenCvRegionFinder} for the classifier path. Open it
  * only once {@link OpenCvRuntime#available()}.
  */
 public final class OpenCvPreprocessing implements Preprocessing {
@@ -25,6 +28,11 @@ public final class OpenCvPreprocessing implements Preprocessing {
     @Override
     public FramePreprocessor open(InputSpec spec, Polarity framePolarity) {
         return new OpenCvFramePreprocessor(spec, framePolarity);
+    }
+
+    @Override
+    public RegionFinder regionFinder(DigitRegionFinder.Settings settings) {
+        return new OpenCvRegionFinder(settings);
     }
 
     @Override

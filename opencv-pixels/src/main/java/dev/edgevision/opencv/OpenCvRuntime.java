@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 
 /**
@@ -18,6 +19,8 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 public final class OpenCvRuntime {
     private static Throwable problem;
     private static boolean loaded;
+    private static Throwable codecsProblem;
+    private static boolean codecsLoaded;
 
     private OpenCvRuntime() {
     }
@@ -41,6 +44,30 @@ public final class OpenCvRuntime {
             }
         }
         return loaded;
+    }
+
+    /** Whether OpenCV's image codecs (imgcodecs: JPEG, PNG, BMP) load too, after {@link #available()}. */
+    public static synchronized boolean codecsAvailable() {
+        if (!available()) {
+            return false;
+        }
+        if (!codecsLoaded && codecsProblem == null) {
+            try {
+                Loader.load(opencv_imgcodecs.class);
+                codecsLoaded = true;
+            } catch (Throwable e) {
+                codecsProblem = e;
+            }
+        }
+        return codecsLoaded;
+    }
+
+    /** Why OpenCV's image codecs did not load; empty when they did. */
+    public static synchronized String codecsProblem() {
+        if (codecsAvailable()) {
+            return "";
+        }
+        return codecsProblem == null ? problem() : explain(codecsProblem, cacheDir(), Loader.getPlatform());
     }
 
     /** OpenCV's version, e.g. {@code 4.13.0}, once {@link #available()}. */

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * luma against the reference's float weights and truncated luma), the mean difference within
  * {@value #MEAN_LEVELS} of a level (grey inputs sit half a level above the reference: OpenCV rounds
  * luma where the reference truncates it); the committed bundles' detections the same labels in the same
- * order, boxes within {@value #BOX_PIXELS} frame pixels and scores within {@value #SCORE}.
+ * order, boxes within {@value #BOX_PIXELS} frame pixels and scores within {@value #SCORE} (the
+ * classifier through each side's region finder too: {@link OpenCvRegionFinder} against the reference's).
  */
 class OpenCvParityTest {
     static final double MAX_LEVELS = 2;

@@ -4,7 +4,7 @@ import dev.edgevision.camera.capture.CaptureDevice;
 import dev.edgevision.camera.capture.Pacer;
 import dev.edgevision.camera.capture.SourceFailedException;
 import dev.edgevision.core.frame.Frame;
-import java.awt.image.BufferedImage;
+import dev.edgevision.core.image.StillImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 final class ImageFilesDevice implements CaptureDevice {
     private final Path path;
     private final Pacer pacer;
-    private final BgrImages converter = new BgrImages();
-    private final ImageDecoder decoder;
+    private final long maxPixels;
+    /** Opened with the device, closed with it (its native buffers, for OpenCV). */
+    private StillImageDecoder decoder;
     private final Frame single = new Frame();
     private Path singleDecoded;
     private List<Path> files = List.of();
@@ -31,12 +32,15 @@ final class ImageFilesDevice implements CaptureDevice {
     ImageFilesDevice(Path path, Pacer pacer, long maxPixels) {
         this.path = path;
         this.pacer = pacer;
-        this.decoder = new ImageDecoder(maxPixels);
+        this.maxPixels = maxPixels;
     }
 
     @Override
     public void open(Warnings newWarnings) throws IOException {
         warnings = newWarnings;
+        if (decoder == null) {
+            decoder = ImageDecodings.selected().open(maxPixels);
+        }
         if (Files.isDirectory(path)) {
             files = listImages(path);
         } else if (Files.isRegularFile(path)) {
@@ -92,8 +96,7 @@ final class ImageFilesDevice implements CaptureDevice {
             into.copyFrom(single);
             return;
         }
-        BufferedImage image = decoder.read(file);
-        converter.copy(image, into);
+        decoder.decode(file, into);
         if (files.size() == 1) {
             single.copyFrom(into);
             singleDecoded = file;
@@ -119,5 +122,9 @@ final class ImageFilesDevice implements CaptureDevice {
 
     @Override
     public void close() {
+        if (decoder != null) {
+            decoder.close();
+            decoder = null;
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Still images as a frame source: {@code file:///path/image.jpg} (one frame, then end of stream) or
  * {@code file:///path/folder} (its .jpg, .jpeg, .png and .bmp files in order of name).
- * Frames are BGR24. GIFs go to FFmpeg, which plays their animation. Parameters:
+ * Frames are BGR24, decoded by the process's {@link #decoding()}. GIFs go to FFmpeg, which plays their animation. Parameters:
  * <ul>
  * <li>{@code fps=0}: deliver at this rate in real time, dropping frames for a slow consumer;
  * {@code 0} delivers each image when the previous one was taken, none dropped.
@@ -35,6 +35,14 @@ public final class ImageSources {
     public static boolean isImage(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 && EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The name of the still-image decoding this process uses ({@code opencv} when opencv-pixels is on
+     * the class path and its natives load, else {@code imageio}), chosen and logged on first use.
+     */
+    public static String decoding() {
+        return ImageDecodings.selected().name();
     }
 
     /** Opens {@code path}, a single image or a folder of images, named by {@code uri}. */

@@ -11,6 +11,7 @@ import dev.edgevision.core.preprocess.FramePreprocessor;
 import dev.edgevision.core.preprocess.Preprocessing;
 import dev.edgevision.core.preprocess.MnistFit;
 import dev.edgevision.core.preprocess.Region;
+import dev.edgevision.core.preprocess.RegionFinder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
  * out.
  */
 public final class RegionClassifier extends RunnerDetector {
-    private final DigitRegionFinder finder;
+    private final RegionFinder finder;
     private final MnistFit fit;
     private final FramePreprocessor preprocessor;
     private final double threshold;
@@ -43,13 +44,16 @@ public final class RegionClassifier extends RunnerDetector {
         this(runner, manifest, identity, threshold, Preprocessing.java());
     }
 
-    /** As the other constructor, with the frame's grey conversion done by {@code preprocessing}. */
+    /**
+     * As the other constructor, with the frame's grey conversion and the region finder from
+     * {@code preprocessing}.
+     */
     public RegionClassifier(ModelRunner runner, ModelManifest manifest, ModelIdentity identity, double threshold,
             Preprocessing preprocessing) {
         super(runner, manifest, identity);
         this.preprocessor = preprocessing.open(manifest.input(), Polarity.NATURAL);
         this.threshold = threshold;
-        this.finder = new DigitRegionFinder(DigitRegionFinder.Settings.defaults());
+        this.finder = preprocessing.regionFinder(DigitRegionFinder.Settings.defaults());
         this.fit = new MnistFit(manifest.input());
         this.sampleSize = manifest.input().channels() * manifest.input().height() * manifest.input().width();
         this.classes = manifest.labels().size();
@@ -74,6 +78,7 @@ public final class RegionClassifier extends RunnerDetector {
 
     @Override
     void closeStages() {
+        finder.close();
         preprocessor.close();
     }
 

@@ -1,7 +1,6 @@
 package dev.edgevision.core.preprocess;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,12 +9,13 @@ import java.util.List;
  * into one mark (a 5 or a 4 often has two), and marks kept whose size and shape could be a digit.
  * This is how a classifier, which names one digit per input, serves a whole camera frame.
  *
- * <p>Frames taller than {@value #WORK_LINES} lines are searched at a reduced scale (box-averaged by
+ * <p>Frames taller than {@value DigitMarks#WORK_LINES} lines are searched at a reduced scale (box-averaged by
  * a whole factor) and the regions mapped back, grown by one step of that scale; digits are at least
  * a few percent of the frame tall, so nothing of them is lost and the search costs a quarter or less.
- * Buffers are sized on the first frame and reused while the frame size stays the same.
+ * Buffers are sized on the first frame and reused while the frame size stays the same. This is the
+ * pure-Java reference {@link RegionFinder}; the steps after labelling are in {@link DigitMarks}.
  */
-public final class DigitRegionFinder {
+public final class DigitRegionFinder implements RegionFinder {
     /**
      * @param minHeightFraction smallest digit height as a share of the frame's shorter side
      * @param maxHeightFraction largest digit height as a share of the frame's shorter side
@@ -28,9 +28,6 @@ public final class DigitRegionFinder {
             return new Settings(0.04, 0.9, 28, 32);
         }
     }
-
-    /** Frames with more lines than this are searched at a reduced scale. */
-    static final int WORK_LINES = 300;
 
     private final Settings settings;
     private byte[] small = new byte[0];
@@ -45,9 +42,9 @@ public final class DigitRegionFinder {
         this.settings = settings;
     }
 
-    /** Regions of {@code gray} (width x height bytes) that look like single digits, left to right. */
+    @Override
     public List<Region> find(byte[] gray, int frameWidth, int frameHeight) {
-        int factor = (Math.min(frameWidth, frameHeight) + WORK_LINES - 1) / WORK_LINES;
+        int factor = DigitMarks.reduction(frameWidth, frameHeight);
         if (factor == 1) {
             return findAtScale(gray, frameWidth, frameHeight);
         }
@@ -57,45 +54,7 @@ public final class DigitRegionFinder {
             small = new byte[w * h];
         }
         shrink(gray, frameWidth, factor, w, h);
-        List<Region> found = findAtScale(small, w, h);
-        List<Region> mapped = new ArrayList<>(found.size());
-        for (Region r : found) {
-            int x0 = Math.max(0, (r.x() - 1) * factor);
-            int y0 = Math.max(0, (r.y() - 1) * factor);
-            int x1 = Math.min(frameWidth, (r.x() + r.width() + 1) * factor);
-            int y1 = Math.min(frameHeight, (r.y() + r.height() + 1) * factor);
-            mapped.add(tighten(gray, frameWidth, new Region(x0, y0, x1 - x0, y1 - y0)));
-        }
-        return mapped;
-    }
-
-    /** Shrinks a region found at reduced scale to the full-scale ink inside it (darker than mid-level). */
-    private static Region tighten(byte[] gray, int frameWidth, Region r) {
-        int lo = 255;
-        int hi = 0;
-        for (int y = r.y(); y < r.y() + r.height(); y++) {
-            for (int x = r.x(); x < r.x() + r.width(); x++) {
-                int v = gray[y * frameWidth + x] & 0xFF;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        int threshold = (lo + hi) / 2;
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
-        int maxX = -1;
-        int maxY = -1;
-        for (int y = r.y(); y < r.y() + r.height(); y++) {
-            for (int x = r.x(); x < r.x() + r.width(); x++) {
-                if ((gray[y * frameWidth + x] & 0xFF) < threshold) {
-                    minX = Math.min(minX, x);
-                    minY = Math.min(minY, y);
-                    maxX = Math.max(maxX, x);
-                    maxY = Math.max(maxY, y);
-                }
-            }
-        }
-        return maxX < 0 ? r : new Region(minX, minY, maxX - minX + 1, maxY - minY + 1);
+        return DigitMarks.mapBack(findAtScale(small, w, h), factor, gray, frameWidth, frameHeight);
     }
 
     private void shrink(byte[] gray, int frameWidth, int factor, int w, int h) {
@@ -120,23 +79,7 @@ public final class DigitRegionFinder {
         markInk(gray);
         int count = labelComponents();
         int side = Math.min(width, height);
-        List<Region> pieces = pieces(count, side);
-        List<Region> merged = merge(pieces, side);
-        List<Region> digits = new ArrayList<>();
-        int minH = (int) Math.ceil(settings.minHeightFraction() * side);
-        int maxH = (int) (settings.maxHeightFraction() * side);
-        for (Region r : merged) {
-            double aspect = (double) r.width() / r.height();
-            if (r.height() >= minH && r.height() <= maxH && aspect >= 0.08 && aspect <= 1.6) {
-                digits.add(r);
-            }
-        }
-        if (digits.size() > settings.maxRegions()) {
-            digits.sort(Comparator.comparingInt((Region r) -> r.width() * r.height()).reversed());
-            digits = new ArrayList<>(digits.subList(0, settings.maxRegions()));
-        }
-        digits.sort(Comparator.comparingInt(Region::x).thenComparingInt(Region::y));
-        return digits;
+        return DigitMarks.digits(pieces(count, side), side, settings);
     }
 
     private void ensureBuffers(int w, int h) {
@@ -162,7 +105,7 @@ public final class DigitRegionFinder {
 
     /** Labels ink pixels -1 and background 0. */
     private void markInk(byte[] gray) {
-        int radius = Math.max(8, Math.min(width, height) / 12);
+        int radius = DigitMarks.meanRadius(width, height);
         int stride = width + 1;
         int contrast = settings.contrast();
         for (int y = 0; y < height; y++) {
@@ -226,43 +169,17 @@ public final class DigitRegionFinder {
         return count;
     }
 
-    /** Components big enough to be part of a digit (specks of noise are not). */
+    /** Components big enough to be part of a digit, in the raster order of their first pixel. */
     private List<Region> pieces(int count, int side) {
-        int minPiece = Math.max(3, (int) (settings.minHeightFraction() * side * 0.25));
         List<Region> pieces = new ArrayList<>();
         for (int c = 1; c <= count; c++) {
             int b = 5 * c;
             int w = boxes[b + 2] - boxes[b] + 1;
             int h = boxes[b + 3] - boxes[b + 1] + 1;
-            if (Math.max(w, h) >= minPiece && boxes[b + 4] >= minPiece) {
+            if (DigitMarks.isPiece(w, h, boxes[b + 4], side, settings)) {
                 pieces.add(new Region(boxes[b], boxes[b + 1], w, h));
             }
         }
         return pieces;
-    }
-
-    /** Joins pieces that lie close together and still form a digit-shaped box. */
-    private static List<Region> merge(List<Region> pieces, int side) {
-        List<Region> regions = new ArrayList<>(pieces);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            outer:
-            for (int i = 0; i < regions.size(); i++) {
-                for (int j = i + 1; j < regions.size(); j++) {
-                    Region a = regions.get(i);
-                    Region b = regions.get(j);
-                    int margin = Math.max(2, (int) (0.12 * Math.max(a.height(), b.height())));
-                    Region u = a.union(b);
-                    if (a.near(b, margin) && u.width() <= 1.2 * u.height() && u.height() <= 0.9 * side) {
-                        regions.set(i, u);
-                        regions.remove(j);
-                        changed = true;
-                        break outer;
-                    }
-                }
-            }
-        }
-        return regions;
     }
 }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the frame loop's pixel work once per process, like the backend, by capability: OpenCV
+ * Chooses the frame loop's pixel work (pre-processing and the classifier path's region finder) once per process, like the backend, by capability: OpenCV
  * when its natives load, else the pure-Java reference, and logs the choice with its reason. The
  * system property {@code edgevision.preprocess} (or {@code EDGEVISION_PREPROCESS}) can ask for
  * {@code auto} (the default), {@code opencv} or {@code java}.

@@ -11,22 +11,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A frame with its detections drawn (a box and "label score" per detection, an optional caption
- * line) as a JPEG, through the JDK's Java2D and its JPEG writer. One instance per camera: the
- * image it draws into and the output buffer are kept and reused while the frame size stays the
- * same, so encoding allocates only the returned JPEG bytes. Not for concurrent use; callers
+ * line) as a JPEG: drawn with the JDK's Java2D, encoded by OpenCV's {@code imencode} when its
+ * codecs load, else by the JDK's JPEG writer (chosen once per process, see {@link JpegWriters}).
+ * One instance per camera: the image it draws into and the encoder's buffers are kept and reused
+ * while the frame size stays the same, so encoding allocates only the JPEG's bytes. Not for concurrent use; callers
  * serialise (the methods are synchronized).
  */
 public final class AnnotatedJpeg {
@@ -34,35 +27,34 @@ public final class AnnotatedJpeg {
         new Color(0xF58231), new Color(0x911EB4), new Color(0x42D4F4), new Color(0xF032E6), new Color(0xBFEF45),
         new Color(0xFABED4), new Color(0x469990)};
 
-    private final float quality;
-    private final ImageWriter writer;
-    private final ImageWriteParam param;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    private final JpegWriter writer;
     private BufferedImage image;
 
     /** @param quality JPEG quality, 0.1 to 1.0 (0.8 suits a preview) */
     public AnnotatedJpeg(double quality) {
+        this(checked(quality), JpegWriters.selected());
+    }
+
+    /** With the encoder named ({@code opencv} or {@code imageio}) rather than the process's choice. */
+    AnnotatedJpeg(double quality, String encoder) {
+        this.writer = JpegWriters.open(encoder, checked(quality));
+    }
+
+    private static double checked(double quality) {
         if (!(quality >= 0.1 && quality <= 1.0)) {
             throw new IllegalArgumentException("JPEG quality must be between 0.1 and 1.0, got " + quality);
         }
-        this.quality = (float) quality;
-        this.writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        this.param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(this.quality);
+        return quality;
+    }
+
+    /** Which encoder this uses: {@code opencv} or {@code imageio}. */
+    public String encoder() {
+        return writer.name();
     }
 
     /** The frame with its detections drawn, as JPEG bytes. */
     public synchronized byte[] encode(Frame frame, List<Detection> detections, String caption) {
-        BufferedImage img = draw(frame, detections, caption);
-        out.reset();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("JPEG encoding failed: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
+        return writer.write(draw(frame, detections, caption));
     }
 
     /** Copies the frame into the kept image and draws on it; the image is valid until the next call. */

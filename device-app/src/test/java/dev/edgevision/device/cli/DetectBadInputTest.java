@@ -27,6 +27,14 @@ class DetectBadInputTest {
     Path dir;
 
     @Test
+    void imagesDecodeThroughOpenCvWhenItsNativesLoad() {
+        // -Dedgevision.decode=imageio runs these tests on the fallback.
+        String want = "imageio".equals(System.getProperty("edgevision.decode"))
+                || !dev.edgevision.opencv.OpenCvRuntime.codecsAvailable() ? "imageio" : "opencv";
+        assertEquals(want, dev.edgevision.camera.image.ImageSources.decoding());
+    }
+
+    @Test
     void aTruncatedJpegIsReportedAsDamaged() throws Exception {
         BufferedImage image = new BufferedImage(120, 90, BufferedImage.TYPE_3BYTE_BGR);
         Random random = new Random(9);
