@@ -7,6 +7,7 @@ import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.trainer.quantize.CalibrationScenes;
 import dev.edgevision.trainer.quantize.Int8Variant;
+import dev.edgevision.trainer.quantize.SpeedComparison;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
         header = "Make the int8 (QDQ) variant of a detector bundle for ONNX Runtime on CPU.",
         description = {
             "Folds the float graph's batch normalisation into its convolutions, runs it on generated",
-            "training scenes to find each activation's range (min/max), and writes a bundle whose graph",
+            "training scenes to find each activation's range (percentiles), and writes a bundle whose graph",
             "has int8 per-channel weights and uint8 activations in QuantizeLinear/DequantizeLinear form,",
             "which ONNX Runtime fuses into integer convolutions. The manifest is the float bundle's, with",
             "'quantization' saying how the graph was made and the version ending in -int8.",
@@ -40,6 +41,11 @@ final class QuantizeCommand implements Callable<Integer> {
             description = "Generated training scenes to measure activation ranges on (default: ${DEFAULT-VALUE}).")
     int scenes;
 
+    @Option(names = "--percentile", paramLabel = "P", defaultValue = "99.999",
+            description = "Activation ranges between the (100-P)th and Pth percentiles of the calibration values;"
+                    + " 100 takes min and max (default: ${DEFAULT-VALUE}).")
+    double percentile;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the first calibration scene (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -56,6 +62,11 @@ final class QuantizeCommand implements Callable<Integer> {
             description = "ONNX Runtime threads for the calibration pass (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--speed-runs", paramLabel = "N", defaultValue = "100",
+            description = "Then time the float and int8 graphs in turns, N runs each, and print both medians;"
+                    + " 0 skips it (default: ${DEFAULT-VALUE}).")
+    int speedRuns;
+
     @Mixin
     SigningOptions signing = new SigningOptions();
 
@@ -64,6 +75,9 @@ final class QuantizeCommand implements Callable<Integer> {
         if (scenes < 1) {
             throw new UsageException("--calibration-scenes must be 1 or more, got " + scenes
                     + ": the activation ranges are measured by running " + model + " on them");
+        }
+        if (!(percentile > 50 && percentile <= 100)) {
+            throw new UsageException("--percentile must be above 50 and at most 100, got " + percentile);
         }
         signing.load();
         if (!Files.isRegularFile(model)) {
@@ -78,9 +92,18 @@ final class QuantizeCommand implements Callable<Integer> {
         }
         CalibrationScenes calibration = new CalibrationScenes(train, source.manifest().input(), scenes, seed);
         long start = System.nanoTime();
-        ModelManifest written = Int8Variant.write(source, calibration, modelVersion, threads, target);
+        ModelManifest written = Int8Variant.write(source, calibration, modelVersion, threads, percentile, target);
         System.err.printf("quantised %s into %s on %s in %.1f s%n", model, target, calibration.describe(),
                 (System.nanoTime() - start) / 1e9);
+        if (speedRuns > 0) {
+            ModelManifest m = source.manifest();
+            SpeedComparison speed = SpeedComparison.measure(source.modelBytes(), ModelBundle.open(target).modelBytes(),
+                    new long[] {m.input().channels(), m.input().height(), m.input().width()}, m.decoder().output(),
+                    calibration, speedRuns);
+            System.err.printf("ONNX Runtime CPU, 1 thread, median of %d runs taken in turns: float %.3f ms, int8 %.3f ms"
+                    + " (%.2fx)%n", speed.runs(), speed.firstMillis(), speed.secondMillis(),
+                    speed.firstMillis() / speed.secondMillis());
+        }
         signing.signIfAsked(target);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("bundle", target.toString());

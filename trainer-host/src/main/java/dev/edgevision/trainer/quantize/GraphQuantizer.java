@@ -8,7 +8,7 @@ import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
 /**
  * Turns a float ONNX graph into its int8 QDQ form: folds batch normalisation into the
  * convolutions ({@link BatchNormFolding}), measures every activation's range on the calibration
- * inputs ({@link ActivationRanges}, min/max) and inserts the quantisation ({@link QdqRewriter}).
+ * inputs ({@link ActivationRanges}: min/max, or percentiles) and inserts the quantisation ({@link QdqRewriter}).
  */
 public final class GraphQuantizer {
     private GraphQuantizer() {
@@ -22,6 +22,15 @@ public final class GraphQuantizer {
      */
     public static byte[] quantize(byte[] onnx, long[] sampleShape, CalibrationInputs inputs, int threads)
             throws QuantizationException, IOException {
+        return quantize(onnx, sampleShape, inputs, threads, 100);
+    }
+
+    /**
+     * As {@link #quantize(byte[], long[], CalibrationInputs, int)}, with activation ranges between the
+     * {@code 100 - percentile} and {@code percentile} percentiles (100: min/max).
+     */
+    public static byte[] quantize(byte[] onnx, long[] sampleShape, CalibrationInputs inputs, int threads,
+            double percentile) throws QuantizationException, IOException {
         ModelProto model;
         try {
             model = ModelProto.parseFrom(onnx);
@@ -31,7 +40,7 @@ public final class GraphQuantizer {
         ModelProto folded = model.toBuilder().setGraph(BatchNormFolding.fold(model.getGraph())).build();
         QdqRewriter.check(folded);
         Map<String, ActivationRanges.Range> ranges = ActivationRanges.measure(folded,
-                QdqRewriter.activations(folded.getGraph()), sampleShape, inputs, threads);
+                QdqRewriter.activations(folded.getGraph()), sampleShape, inputs, threads, percentile);
         return QdqRewriter.rewrite(folded, ranges).toByteArray();
     }
 }

@@ -28,6 +28,10 @@ public final class Int8Variant {
     private Int8Variant() {
     }
 
+    private static String round(double p) {
+        return java.math.BigDecimal.valueOf(p).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+    }
+
     /** Refuses bundles that are not float detector bundles, naming the bundle and what it is. */
     public static void requireFloatDetector(ModelBundle source) throws BundleException {
         ModelManifest m = source.manifest();
@@ -52,18 +56,26 @@ public final class Int8Variant {
      */
     public static ModelManifest write(ModelBundle source, CalibrationInputs inputs, String version, int threads,
             Path target) throws BundleException, QuantizationException, IOException {
+        return write(source, inputs, version, threads, 100, target);
+    }
+
+    /** As {@link #write(ModelBundle, CalibrationInputs, String, int, Path)} with percentile ranges (100: min/max). */
+    public static ModelManifest write(ModelBundle source, CalibrationInputs inputs, String version, int threads,
+            double percentile, Path target) throws BundleException, QuantizationException, IOException {
         requireFloatDetector(source);
         ModelManifest m = source.manifest();
         long[] sample = {m.input().channels(), m.input().height(), m.input().width()};
         byte[] graph;
         try {
-            graph = GraphQuantizer.quantize(source.modelBytes(), sample, inputs, threads);
+            graph = GraphQuantizer.quantize(source.modelBytes(), sample, inputs, threads, percentile);
         } catch (QuantizationException e) {
             throw new BundleException(source.path(), e.getMessage(), e);
         }
         Quantization quantization = new Quantization(Quantization.INT8, Quantization.QDQ,
-                "int8 symmetric, one scale per output channel", "uint8 asymmetric, one scale per tensor",
-                "min/max over " + inputs.describe(), source.modelSha256());
+                "int8 symmetric, one scale per output channel; the output convolution stays float",
+                "uint8 asymmetric, one scale per tensor",
+                (percentile == 100 ? "min/max" : "percentiles " + round(100 - percentile) + "-" + round(percentile))
+                        + " over " + inputs.describe(), source.modelSha256());
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (m.metrics() != null) {
             KEPT_METRICS.stream().filter(m.metrics()::containsKey).forEach(k -> metrics.put(k, m.metrics().get(k)));

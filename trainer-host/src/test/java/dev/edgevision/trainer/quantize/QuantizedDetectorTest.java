@@ -38,7 +38,7 @@ import org.nd4j.linalg.schedule.FixedSchedule;
 
 /**
  * The int8 graph of a small detector whose batch normalisations hold non-trivial statistics: it
- * loads in ONNX Runtime, every convolution runs as QLinearConv, and on scenes it was not
+ * loads in ONNX Runtime, every convolution but the float head runs as QLinearConv, and on scenes it was not
  * calibrated on its raw output stays within a few quantisation steps of the float graph's.
  */
 class QuantizedDetectorTest {
@@ -105,7 +105,7 @@ class QuantizedDetectorTest {
     }
 
     @Test
-    void everyConvolutionRunsAsQLinearConv() throws Exception {
+    void everyConvolutionButTheHeadRunsAsQLinearConv() throws Exception {
         Path optimised = Files.createTempFile("qdq-optimised", ".onnx");
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
@@ -115,8 +115,8 @@ class QuantizedDetectorTest {
         Map<String, Integer> ops = opCounts(ModelProto.parseFrom(Files.readAllBytes(optimised)));
         Files.deleteIfExists(optimised);
         int convs = opCounts(ModelProto.parseFrom(floatGraph)).get("Conv");
-        assertEquals(convs, ops.getOrDefault("QLinearConv", 0), "fused convolutions: " + ops);
-        assertFalse(ops.containsKey("Conv"), "no float convolution left: " + ops);
+        assertEquals(convs - 1, ops.getOrDefault("QLinearConv", 0), "fused convolutions: " + ops);
+        assertEquals(1, ops.getOrDefault("Conv", 0), "the head alone stays float: " + ops);
         assertEquals(convs - 1, ops.getOrDefault("QLinearLeakyRelu", 0), "fused activations: " + ops);
         assertFalse(ops.containsKey("Mul") || ops.containsKey("Add"), "batch norm folded: " + ops);
     }
