@@ -27,6 +27,8 @@ import java.util.Map;
  * @param sequence the signer's number for this bundle, rising with each bundle of the same model name,
  *     so a device refuses an old bundle sent again; null in bundles made before signing existed
  * @param requires what a device must have to run the bundle; null for nothing beyond this format
+ * @param quantization how the graph was quantised; null for a float32 graph (every bundle made before
+ *     quantised variants existed). Readers that predate the field ignore it and run the graph as it is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelManifest(
@@ -45,7 +47,8 @@ public record ModelManifest(
         Map<String, Object> metrics,
         Map<String, FileEntry> files,
         Long sequence,
-        Requirements requires) {
+        Requirements requires,
+        Quantization quantization) {
 
     /** The manifest format this code writes and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -59,25 +62,46 @@ public record ModelManifest(
             String producer, String modelFile, InputSpec input, List<OutputSpec> outputs, DecoderSpec decoder,
             List<String> labels, Map<String, Object> metrics, Map<String, FileEntry> files) {
         this(formatVersion, name, version, task, description, created, producer, modelFile, input, outputs, decoder,
-                labels, metrics, files, null, null);
+                labels, metrics, files, null, null, null);
+    }
+
+    /** A manifest without quantization (a float32 graph's), as written before quantised variants existed. */
+    public ModelManifest(int formatVersion, String name, String version, Task task, String description, String created,
+            String producer, String modelFile, InputSpec input, List<OutputSpec> outputs, DecoderSpec decoder,
+            List<String> labels, Map<String, Object> metrics, Map<String, FileEntry> files, Long sequence,
+            Requirements requires) {
+        this(formatVersion, name, version, task, description, created, producer, modelFile, input, outputs, decoder,
+                labels, metrics, files, sequence, requires, null);
     }
 
     /** A copy with {@code files} replaced. */
     public ModelManifest withFiles(Map<String, FileEntry> newFiles) {
         return new ModelManifest(formatVersion, name, version, task, description, created, producer,
-                modelFile, input, outputs, decoder, labels, metrics, newFiles, sequence, requires);
+                modelFile, input, outputs, decoder, labels, metrics, newFiles, sequence, requires, quantization);
     }
 
     /** A copy with {@code sequence} replaced. */
     public ModelManifest withSequence(Long newSequence) {
         return new ModelManifest(formatVersion, name, version, task, description, created, producer,
-                modelFile, input, outputs, decoder, labels, metrics, files, newSequence, requires);
+                modelFile, input, outputs, decoder, labels, metrics, files, newSequence, requires, quantization);
     }
 
     /** A copy with {@code requires} replaced. */
     public ModelManifest withRequires(Requirements newRequires) {
         return new ModelManifest(formatVersion, name, version, task, description, created, producer,
-                modelFile, input, outputs, decoder, labels, metrics, files, sequence, newRequires);
+                modelFile, input, outputs, decoder, labels, metrics, files, sequence, newRequires, quantization);
+    }
+
+    /** A copy with {@code quantization} replaced. */
+    public ModelManifest withQuantization(Quantization newQuantization) {
+        return new ModelManifest(formatVersion, name, version, task, description, created, producer,
+                modelFile, input, outputs, decoder, labels, metrics, files, sequence, requires, newQuantization);
+    }
+
+    /** What the graph computes in: the quantization's precision, or {@code float32} without one. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String precision() {
+        return quantization == null || quantization.precision() == null ? "float32" : quantization.precision();
     }
 
     /**
@@ -145,6 +169,9 @@ public record ModelManifest(
         }
         if (requires != null && requires.tensorrtMajor() != null && requires.tensorrtMajor() < 1) {
             problems.add("requires.tensorrt_major must be 1 or more, got " + requires.tensorrtMajor());
+        }
+        if (quantization != null && (quantization.precision() == null || quantization.precision().isBlank())) {
+            problems.add("quantization.precision is missing (e.g. " + Quantization.INT8 + ")");
         }
         if (files == null || modelFile == null || !files.containsKey(modelFile)) {
             problems.add("files does not list model_file '" + modelFile + "'");

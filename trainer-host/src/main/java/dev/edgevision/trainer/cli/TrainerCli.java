@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "detector trained elsewhere (YOLOv5/v8, SSD ONNX) into a bundle; 'trainer keys",
             "generate' and 'trainer bundle sign' sign bundles for devices with a trust store;",
             "'trainer deploy' sends a bundle to devices over MQTT and follows the update."},
-        subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class,
+        subcommands = {TrainCommand.class, TrainDetectorCommand.class, EvaluateCommand.class, ExportCommand.class, QuantizeCommand.class,
             BundleCommand.class, KeysCommand.class, ScenesCommand.class, AddSamplesCommand.class, BenchTrainCommand.class,
             DeployCommand.class,
             CommandLine.HelpCommand.class},
