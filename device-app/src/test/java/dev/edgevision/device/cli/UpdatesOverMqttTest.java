@@ -99,8 +99,30 @@ class UpdatesOverMqttTest {
         }
     }
 
+    /**
+     * The test's subscriber. The embedded broker (Moquette) now and then drops a connection whose
+     * SUBSCRIBE arrives while its session is still being set up ("SUBSCRIBE received on already
+     * closed connection"): that setup is tried again, at most three times.
+     */
     MqttClient client(String broker, byte[] chunkedBundle) throws Exception {
-        MqttClient client = new MqttClient(broker, "updates-test", new MemoryPersistence());
+        for (int attempt = 1; ; attempt++) {
+            MqttClient client = new MqttClient(broker, "updates-test-" + attempt, new MemoryPersistence());
+            try {
+                subscribe(client, chunkedBundle);
+                return client;
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                client.close(true);
+                if (attempt == 3 || e.getReasonCode() != org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_CONNECTION_LOST) {
+                    throw e;
+                }
+                System.out.println("the test's subscriber lost its connection while subscribing (" + e
+                        + "); connecting again");
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void subscribe(MqttClient client, byte[] chunkedBundle) throws Exception {
         client.connect();
         client.setCallback(new MqttCallback() {
             @Override
@@ -135,7 +157,6 @@ class UpdatesOverMqttTest {
         });
         client.subscribe(new String[] {"vision/upd-1/desk/detections", "vision/upd-1/jobs/+/status",
             "vision/upd-1/jobs/+/chunks/want", "vision/upd-1/status"}, new int[] {0, 1, 1, 1});
-        return client;
     }
 
     static void sendChunks(MqttClient client, String base, byte[] bundle, long from) {
