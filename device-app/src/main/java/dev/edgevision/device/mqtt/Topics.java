@@ -1,5 +1,7 @@
 package dev.edgevision.device.mqtt;
 
+import dev.edgevision.core.detect.TopicLevels;
+
 /**
  * The topics of the MQTT contract (CONTRACT.md section 3) for one device:
  * {@code {prefix}/{device}/status}, {@code .../stats}, {@code .../{camera}/detections},
@@ -102,34 +104,12 @@ public final class Topics {
 
     /** Why {@code level} cannot be one topic level, or null if it can. */
     public static String levelProblem(String level) {
-        if (level == null || level.isEmpty()) {
-            return "must not be empty";
-        }
-        for (char c : new char[] {'/', '+', '#', '\0'}) {
-            if (level.indexOf(c) >= 0) {
-                String shown = c == '\0' ? "NUL" : "'" + c + "'";
-                return "\"" + level.replace("\0", "\\0") + "\" contains " + shown
-                        + ", which MQTT topic levels cannot hold; use letters, digits, '-' or '_'";
-            }
-        }
-        if (level.startsWith("$")) {
-            return "\"" + level + "\" starts with '$', which brokers reserve for their own topics";
-        }
-        return null;
+        return TopicLevels.problem(level);
     }
 
     /** Why {@code prefix} cannot start a topic, or null if it can; it may have several levels. */
     static String prefixProblem(String prefix) {
-        if (prefix == null || prefix.isEmpty()) {
-            return "must not be empty; the contract's default is \"vision\"";
-        }
-        for (String level : prefix.split("/", -1)) {
-            String problem = levelProblem(level);
-            if (problem != null) {
-                return "\"" + prefix + "\" has a bad level: " + problem;
-            }
-        }
-        return null;
+        return TopicLevels.prefixProblem(prefix);
     }
 
     private static String requireLevel(String what, String level) {

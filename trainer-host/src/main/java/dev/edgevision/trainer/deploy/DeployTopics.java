@@ -1,5 +1,7 @@
 package dev.edgevision.trainer.deploy;
 
+import dev.edgevision.core.detect.TopicLevels;
+
 /**
  * The job topics of the device's MQTT contract (README, "MQTT"), as the workstation sees them:
  * {@code {prefix}/{device}/jobs/{job}} and below, {@code {prefix}/{device}/status}, and the
@@ -16,17 +18,7 @@ public final class DeployTopics {
      * @throws IllegalArgumentException naming the bad prefix
      */
     public DeployTopics(String prefix) {
-        String problem = prefix == null || prefix.isEmpty() ? "must not be empty; the devices' default is \"vision\""
-                : null;
-        if (problem == null) {
-            for (String level : prefix.split("/", -1)) {
-                String p = levelProblem(level);
-                if (p != null) {
-                    problem = "\"" + prefix + "\" has a bad level: " + p;
-                    break;
-                }
-            }
-        }
+        String problem = TopicLevels.prefixProblem(prefix);
         if (problem != null) {
             throw new IllegalArgumentException("--prefix: " + problem + " (it must match the devices' mqtt.prefix)");
         }
@@ -36,20 +28,7 @@ public final class DeployTopics {
 
     /** Why {@code level} cannot be one topic level (a device or job id), or null if it can. */
     public static String levelProblem(String level) {
-        if (level == null || level.isEmpty()) {
-            return "must not be empty";
-        }
-        for (char c : new char[] {'/', '+', '#', '\0'}) {
-            if (level.indexOf(c) >= 0) {
-                String shown = c == '\0' ? "NUL" : "'" + c + "'";
-                return "\"" + level.replace("\0", "\\0") + "\" contains " + shown
-                        + ", which MQTT topic levels cannot hold; use letters, digits, '-' or '_'";
-            }
-        }
-        if (level.startsWith("$")) {
-            return "\"" + level + "\" starts with '$', which brokers reserve for their own topics";
-        }
-        return null;
+        return TopicLevels.problem(level);
     }
 
     public String prefix() {
