@@ -263,14 +263,6 @@ public final class UpdateEngine implements UpdateService, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        WorkerThread.stop(worker);
     }
 }

@@ -1,5 +1,7 @@
 package dev.edgevision.device.update.hawkbit;
 
+import dev.edgevision.device.update.WorkerThread;
+
 import dev.edgevision.device.update.Artifact;
 import dev.edgevision.device.update.JobStatus;
 import dev.edgevision.device.update.UpdateJob;
@@ -216,15 +218,7 @@ public final class HawkbitAgent implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        Thread t = poller;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        WorkerThread.stop(poller);
         reports.close();
     }
 }
