@@ -125,7 +125,7 @@ public final class ClassifierTrainer {
 
     /** Class probabilities of the network for every item of {@code set}, flattened (one row per item, one value per output). */
     public static float[] predict(MultiLayerNetwork net, DigitSet set) {
-        int classes = (int) net.getOutputLayer().getParam("b").length();
+        int classes = DigitClassifierNetwork.classesOf(net);
         return predict(net, new DigitBatches(set, classes), set.size(), classes);
     }
 

@@ -37,6 +37,11 @@ public final class DigitClassifierNetwork {
     private DigitClassifierNetwork() {
     }
 
+    /** The number of classes {@code net} outputs (the length of its output layer's bias). */
+    public static int classesOf(MultiLayerNetwork net) {
+        return (int) net.getOutputLayer().getParam("b").length();
+    }
+
     /**
      * Builds and initialises the network.
      *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.edgevision.core.idx.DigitSet;
 import dev.edgevision.core.model.ModelManifest;
 import dev.edgevision.trainer.bundle.DigitClassifierBundle;
+import dev.edgevision.trainer.classifier.DigitClassifierNetwork;
 import dev.edgevision.trainer.classifier.DigitLabels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MultiLayerNetwork net = load(checkpoint);
         DigitSet heldOut = AddSamplesCommand.heldOut(data == null ? Defaults.dataset() : data);
-        long classes = net.getOutputLayer().getParam("b").length();
+        int classes = DigitClassifierNetwork.classesOf(net);
         java.util.List<String> labels = classes == DigitLabels.WITH_REJECT.size() ? DigitLabels.WITH_REJECT
                 : DigitLabels.LABELS;
         if (classes != labels.size()) {
