@@ -23,6 +23,9 @@ import java.util.List;
  * of time per stage, and memory at start and end.
  */
 public final class PipelineBenchmark {
+    /** How many of the raw loop's latest run times the percentiles are taken from. */
+    private static final int RAW_TIMES = 1 << 16;
+
     private final PrintStream out;
 
     /**
@@ -31,8 +34,10 @@ public final class PipelineBenchmark {
      * @param rawFps frames per second the backend alone sustains
      * @param singleMs median milliseconds of one single-sample inference
      * @param pipelineFps frames per second of the whole pipeline
+     * @param rawP99Ms 99th percentile of the backend's run time per frame when running alone
+     * @param pipelineP99Ms 99th percentile of glass-to-publish latency in the pipeline
      */
-    public record Figures(double rawFps, double singleMs, double pipelineFps) {
+    public record Figures(double rawFps, double singleMs, double pipelineFps, double rawP99Ms, double pipelineP99Ms) {
     }
 
     public PipelineBenchmark(PrintStream out) {
@@ -73,13 +78,14 @@ public final class PipelineBenchmark {
         double fps = processed / elapsed;
         out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s (%.0f %% of the raw inference rate),"
                 + " %.1f detections per frame%n", processed, elapsed, fps, 100 * fps / rawFps, totals.meanDetections());
-        out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
-                pipeline.latency().percentile(50), pipeline.latency().percentile(95), pipeline.latency().percentile(99));
+        double p99 = pipeline.latency().percentile(99);
+        out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (raw inference p99 %+.2f ms)%n",
+                pipeline.latency().percentile(50), pipeline.latency().percentile(95), p99, p99 - raw[2]);
         out.println("time per stage:  " + totals.shares());
         out.printf("pre-processing:  %.3f ms per frame (%s)%n", totals.meanPreprocessMs(),
                 PreprocessingSelector.selected().preprocessing().name());
         out.println("memory:          start " + start + ", end " + MemoryFigures.now());
-        return new Figures(rawFps, raw[1], fps);
+        return new Figures(rawFps, raw[1], fps, raw[2], p99);
     }
 
     private static int[] regionsPerFrame(ServedModel model, List<Frame> frames) throws DetectorException {
@@ -109,7 +115,10 @@ public final class PipelineBenchmark {
         return times[times.length / 2] / 1e6;
     }
 
-    /** Frames per second the backend alone sustains on those frames' batches, and one sample's latency. */
+    /**
+     * Frames per second the backend alone sustains on those frames' batches, one sample's median
+     * latency, and the 99th percentile of the time per frame (from at most {@link #RAW_TIMES} runs).
+     */
     private double[] rawRate(ServedModel model, int[] batches, double seconds) throws DetectorException {
         try (ModelRunner runner = model.runners().open("bench-raw")) {
             for (int i = 0; i < batches.length; i++) {
@@ -118,21 +127,32 @@ public final class PipelineBenchmark {
             long t0 = System.nanoTime();
             long deadline = t0 + (long) (seconds * 1e9);
             long frames = 0;
-            while (System.nanoTime() < deadline) {
+            long[] times = new long[RAW_TIMES];
+            long before = t0;
+            while (before < deadline) {
                 int batch = batches[(int) (frames % batches.length)];
                 if (batch > 0) {
                     runner.run(batch);
                 }
+                long after = System.nanoTime();
+                times[(int) (frames % RAW_TIMES)] = after - before;
+                before = after;
                 frames++;
             }
-            double elapsed = (System.nanoTime() - t0) / 1e9;
+            double elapsed = (before - t0) / 1e9;
+            int kept = (int) Math.min(frames, RAW_TIMES);
+            long[] sorted = java.util.Arrays.copyOf(times, kept);
+            java.util.Arrays.sort(sorted);
+            double p99 = kept == 0 ? 0 : sorted[Math.min(kept - 1, (int) Math.ceil(kept * 0.99) - 1)] / 1e6;
             double fps = frames / elapsed;
             out.printf("raw inference:   %s, %.3f ms per frame (%.0f frames/s) on the batches these frames give"
                     + " (%.1f regions per frame)%n", runner.backend(), 1000 / fps, fps,
                     java.util.Arrays.stream(batches).average().orElse(0));
+            out.printf("latency:         raw inference per frame p50 %.3f ms, p99 %.3f ms (last %d runs)%n",
+                    kept == 0 ? 0 : sorted[kept / 2] / 1e6, p99, kept);
             double single = singleLatency(runner);
             out.printf("latency:         inference of one region %.3f ms (median)%n", single);
-            return new double[] {fps, single};
+            return new double[] {fps, single, p99};
         }
     }
 }
