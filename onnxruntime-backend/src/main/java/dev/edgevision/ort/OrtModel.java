@@ -30,7 +30,7 @@ public final class OrtModel implements AutoCloseable {
      * Loads an ONNX graph.
      *
      * @param onnx the serialised graph
-     * @param threads intra-op threads, or 0 for ONNX Runtime's default (all cores)
+     * @param threads intra-op threads, or 0 for ONNX Runtime's default (one per physical core, by its documentation)
      */
     public static OrtModel load(byte[] onnx, int threads) throws OrtModelException {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();

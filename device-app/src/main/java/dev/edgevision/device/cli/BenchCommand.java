@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "640x480", paramLabel = "WxH", description = "Frame size (default: ${DEFAULT-VALUE}).")
     String size;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads, 0 for all.")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime CPU threads, 0 for its default (one per physical core).")
     int threads;
 
     @Option(names = "--preprocess", defaultValue = "auto", paramLabel = "WHICH",

@@ -69,7 +69,7 @@ public final class DetectCommand implements Callable<Integer> {
             description = "Camera name in the records (default: ${DEFAULT-VALUE}).")
     String camera;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "CPU threads, 0 for all.")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime CPU threads, 0 for its default (one per physical core).")
     int threads;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files, folders of images, video files.")
@@ -83,7 +83,7 @@ public final class DetectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threshold must be in [0, 1], got " + threshold);
         }
         if (threads < 0) {
-            throw new IllegalArgumentException("--threads must be 0 (all cores) or more, got " + threads);
+            throw new IllegalArgumentException("--threads must be 0 (ONNX Runtime's default) or more, got " + threads);
         }
         Path home = ApplianceHome.path();
         Path bundle = (model != null ? model : home.resolve(DemoCommand.DEFAULT_MODEL)).toAbsolutePath();

@@ -161,7 +161,7 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      * @param bundle path of the model bundle
      * @param backend auto, tensorrt or onnxruntime
      * @param threshold lowest score published
-     * @param threads CPU threads for ONNX Runtime, 0 for all cores
+     * @param threads CPU threads for ONNX Runtime, 0 for its default (one per physical core, by its documentation)
      */
     public record ModelSection(String bundle, String backend, Double threshold, Integer threads) {
     }
@@ -292,7 +292,7 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
             problems.add("model.threshold must be in [0, 1], got " + model.threshold());
         }
         if (model.threads() != null && model.threads() < 0) {
-            problems.add("model.threads must be 0 (all cores) or more, got " + model.threads());
+            problems.add("model.threads must be 0 (ONNX Runtime's default) or more, got " + model.threads());
         }
     }
 

@@ -71,7 +71,7 @@ class DetectBadInputTest {
     void negativeThreadsAreRefused() {
         CapturedRun run = CliRun.of("detect", "--model", BUNDLE, "--threads", "-3", dir.toString());
         assertEquals(1, run.status(), run.err());
-        assertTrue(run.err().contains("--threads must be 0 (all cores) or more, got -3"), run.err());
+        assertTrue(run.err().contains("--threads must be 0 (ONNX Runtime's default) or more, got -3"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
     }
 }
