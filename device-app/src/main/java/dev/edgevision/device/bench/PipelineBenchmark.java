@@ -8,6 +8,7 @@ import dev.edgevision.core.inference.ModelRunner;
 import dev.edgevision.core.model.Task;
 import dev.edgevision.device.pipeline.CameraPipeline;
 import dev.edgevision.device.pipeline.DetectorFactory;
+import dev.edgevision.device.pipeline.LatencyWindow;
 import dev.edgevision.device.pipeline.PreprocessingSelector;
 import dev.edgevision.device.pipeline.ServedModel;
 import dev.edgevision.device.service.Appliance;
@@ -34,10 +35,8 @@ public final class PipelineBenchmark {
      * @param rawFps frames per second the backend alone sustains
      * @param singleMs median milliseconds of one single-sample inference
      * @param pipelineFps frames per second of the whole pipeline
-     * @param rawP99Ms 99th percentile of the backend's run time per frame when running alone
-     * @param pipelineP99Ms 99th percentile of glass-to-publish latency in the pipeline
      */
-    public record Figures(double rawFps, double singleMs, double pipelineFps, double rawP99Ms, double pipelineP99Ms) {
+    public record Figures(double rawFps, double singleMs, double pipelineFps) {
     }
 
     public PipelineBenchmark(PrintStream out) {
@@ -85,7 +84,7 @@ public final class PipelineBenchmark {
         out.printf("pre-processing:  %.3f ms per frame (%s)%n", totals.meanPreprocessMs(),
                 PreprocessingSelector.selected().preprocessing().name());
         out.println("memory:          start " + start + ", end " + MemoryFigures.now());
-        return new Figures(rawFps, raw[1], fps, raw[2], p99);
+        return new Figures(rawFps, raw[1], fps);
     }
 
     private static int[] regionsPerFrame(ServedModel model, List<Frame> frames) throws DetectorException {
@@ -127,7 +126,7 @@ public final class PipelineBenchmark {
             long t0 = System.nanoTime();
             long deadline = t0 + (long) (seconds * 1e9);
             long frames = 0;
-            long[] times = new long[RAW_TIMES];
+            LatencyWindow times = new LatencyWindow(RAW_TIMES);
             long before = t0;
             while (before < deadline) {
                 int batch = batches[(int) (frames % batches.length)];
@@ -135,21 +134,18 @@ public final class PipelineBenchmark {
                     runner.run(batch);
                 }
                 long after = System.nanoTime();
-                times[(int) (frames % RAW_TIMES)] = after - before;
+                times.record((after - before) / 1e6);
                 before = after;
                 frames++;
             }
             double elapsed = (before - t0) / 1e9;
-            int kept = (int) Math.min(frames, RAW_TIMES);
-            long[] sorted = java.util.Arrays.copyOf(times, kept);
-            java.util.Arrays.sort(sorted);
-            double p99 = kept == 0 ? 0 : sorted[Math.min(kept - 1, (int) Math.ceil(kept * 0.99) - 1)] / 1e6;
+            double p99 = times.percentile(99);
             double fps = frames / elapsed;
             out.printf("raw inference:   %s, %.3f ms per frame (%.0f frames/s) on the batches these frames give"
                     + " (%.1f regions per frame)%n", runner.backend(), 1000 / fps, fps,
                     java.util.Arrays.stream(batches).average().orElse(0));
             out.printf("latency:         raw inference per frame p50 %.3f ms, p99 %.3f ms (last %d runs)%n",
-                    kept == 0 ? 0 : sorted[kept / 2] / 1e6, p99, kept);
+                    times.percentile(50), p99, Math.min(frames, RAW_TIMES));
             double single = singleLatency(runner);
             out.printf("latency:         inference of one region %.3f ms (median)%n", single);
             return new double[] {fps, single, p99};
