@@ -15,6 +15,7 @@ import dev.edgevision.device.service.Appliance;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 
 /**
  * Measures, for one model and backend: the backend's raw inference rate on the batches real
@@ -69,17 +70,23 @@ public final class PipelineBenchmark {
         double[] raw = rawRate(model, batches, rawSeconds);
         double rawFps = raw[0];
         CameraPipeline pipeline = appliance.pipelines().get(0);
+        int workers = pipeline.workers();
+        double[] side = workers > 1 ? sideBySideRate(model, batches, rawSeconds, workers) : null;
         long t0 = System.nanoTime();
         replay.open();
         Thread.sleep((long) (seconds * 1000));
         long processed = pipeline.processed();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double fps = processed / elapsed;
-        out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s (%.0f %% of the raw inference rate),"
-                + " %.1f detections per frame%n", processed, elapsed, fps, 100 * fps / rawFps, totals.meanDetections());
+        out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s with %d worker%s (%.0f %% of the raw inference"
+                + " rate%s), %.1f detections per frame%s%n", processed, elapsed, fps, workers, workers == 1 ? "" : "s",
+                100 * fps / rawFps, side == null ? "" : String.format(", %.0f %% of %d sessions'", 100 * fps / side[0],
+                        workers), totals.meanDetections(),
+                pipeline.overtaken() == 0 ? "" : ", " + pipeline.overtaken() + " records dropped to keep frame order");
         double p99 = pipeline.latency().percentile(99);
-        out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (raw inference p99 %+.2f ms)%n",
-                pipeline.latency().percentile(50), pipeline.latency().percentile(95), p99, p99 - raw[2]);
+        out.printf("latency:         glass to publish p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (raw inference p99 %+.2f ms%s)%n",
+                pipeline.latency().percentile(50), pipeline.latency().percentile(95), p99, p99 - raw[2],
+                side == null ? "" : String.format(", %d sessions' p99 %+.2f ms", workers, p99 - side[1]));
         out.println("time per stage:  " + totals.shares());
         out.printf("pre-processing:  %.3f ms per frame (%s)%n", totals.meanPreprocessMs(),
                 PreprocessingSelector.selected().preprocessing().name());
@@ -120,25 +127,11 @@ public final class PipelineBenchmark {
      */
     private double[] rawRate(ServedModel model, int[] batches, double seconds) throws DetectorException {
         try (ModelRunner runner = model.runners().open("bench-raw")) {
-            for (int i = 0; i < batches.length; i++) {
-                runner.run(Math.max(1, batches[i]));
-            }
-            long t0 = System.nanoTime();
-            long deadline = t0 + (long) (seconds * 1e9);
-            long frames = 0;
+            warmUp(runner, batches);
             LatencyWindow times = new LatencyWindow(RAW_TIMES);
-            long before = t0;
-            while (before < deadline) {
-                int batch = batches[(int) (frames % batches.length)];
-                if (batch > 0) {
-                    runner.run(batch);
-                }
-                long after = System.nanoTime();
-                times.record((after - before) / 1e6);
-                before = after;
-                frames++;
-            }
-            double elapsed = (before - t0) / 1e9;
+            long start = System.nanoTime();
+            long frames = rawLoop(runner, batches, start + (long) (seconds * 1e9), times);
+            double elapsed = (System.nanoTime() - start) / 1e9;
             double p99 = times.percentile(99);
             double fps = frames / elapsed;
             out.printf("raw inference:   %s, %.3f ms per frame (%.0f frames/s) on the batches these frames give"
@@ -150,5 +143,70 @@ public final class PipelineBenchmark {
             out.printf("latency:         inference of one region %.3f ms (median)%n", single);
             return new double[] {fps, single, p99};
         }
+    }
+
+    /**
+     * Frames per second that {@code sessions} runners sustain together, each on its own thread as the
+     * pipeline's workers run, and the 99th percentile of their time per frame; printed.
+     */
+    private double[] sideBySideRate(ServedModel model, int[] batches, double seconds, int sessions)
+            throws Exception {
+        List<ModelRunner> runners = new ArrayList<>();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                runners.add(model.runners().open("bench-raw-" + (i + 1)));
+                warmUp(runners.get(i), batches);
+            }
+            LatencyWindow times = new LatencyWindow(RAW_TIMES);
+            long start = System.nanoTime();
+            long deadline = start + (long) (seconds * 1e9);
+            List<FutureTask<Long>> loops = new ArrayList<>();
+            for (ModelRunner runner : runners) {
+                FutureTask<Long> loop = new FutureTask<>(
+                        () -> rawLoop(runner, batches, deadline, times));
+                loops.add(loop);
+                new Thread(loop, "bench-raw-" + loops.size()).start();
+            }
+            long frames = 0;
+            StringBuilder each = new StringBuilder();
+            for (FutureTask<Long> loop : loops) {
+                long n = loop.get();
+                frames += n;
+                each.append(each.length() == 0 ? "" : " + ").append(n);
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double fps = frames / elapsed;
+            double p99 = times.percentile(99);
+            out.printf("raw inference:   %d sessions side by side, one thread each calling: %s = %d frames in %.1f s"
+                    + " = %.0f frames/s; per frame p50 %.3f ms, p99 %.3f ms%n", sessions, each, frames, elapsed, fps,
+                    times.percentile(50), p99);
+            return new double[] {fps, p99};
+        } finally {
+            runners.forEach(ModelRunner::close);
+        }
+    }
+
+    private static void warmUp(ModelRunner runner, int[] batches) throws DetectorException {
+        for (int batch : batches) {
+            runner.run(Math.max(1, batch));
+        }
+    }
+
+    /** Runs the batches in turn until {@code deadline}, recording each frame's time; returns the frames run. */
+    private static long rawLoop(ModelRunner runner, int[] batches, long deadline, LatencyWindow times)
+            throws DetectorException {
+        long frames = 0;
+        long before = System.nanoTime();
+        while (before < deadline) {
+            int batch = batches[(int) (frames % batches.length)];
+            if (batch > 0) {
+                runner.run(batch);
+            }
+            long after = System.nanoTime();
+            times.record((after - before) / 1e6);
+            before = after;
+            frames++;
+        }
+        return frames;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * Hands out pre-rendered frames in a loop, as fast as they are taken, stamping each as captured
  * at the moment it is handed out: a camera that costs nothing, so the benchmark measures the
  * pipeline and not the frame generator. It hands out nothing until {@link #open()} is called, so
- * the pipeline can be assembled before the measurement starts.
+ * the pipeline can be assembled before the measurement starts. Several workers may grab at once.
  */
 public final class ReplaySource implements FrameSource {
     private final List<Frame> frames;
@@ -29,7 +29,7 @@ public final class ReplaySource implements FrameSource {
     }
 
     @Override
-    public CaptureStatus grab(Frame into, Duration timeout) {
+    public synchronized CaptureStatus grab(Frame into, Duration timeout) {
         if (!open) {
             try {
                 Thread.sleep(Math.min(10, timeout.toMillis()));
@@ -51,12 +51,12 @@ public final class ReplaySource implements FrameSource {
     }
 
     /** Frames handed out so far. */
-    public long handedOut() {
+    public synchronized long handedOut() {
         return sequence;
     }
 
     @Override
-    public SourceStatus status() {
+    public synchronized SourceStatus status() {
         return new SourceStatus(uri(), SourceState.STREAMING, sequence, 0, 0, null);
     }
 

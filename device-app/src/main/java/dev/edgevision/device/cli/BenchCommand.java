@@ -64,6 +64,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "ONNX Runtime CPU threads, 0 for its default (one per physical core).")
     int threads;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Frames in flight in the pipeline, each on its own"
+            + " thread and ONNX Runtime session (default: model.workers' default, "
+            + ApplianceConfig.ModelSection.DEFAULT_WORKERS + "); above 1, the raw rate of as many sessions side by"
+            + " side is measured too.")
+    Integer workers;
+
     @Option(names = "--preprocess", defaultValue = "auto", paramLabel = "WHICH",
             description = "Pixel work: auto (OpenCV where it loads), opencv or java (default: ${DEFAULT-VALUE}).")
     String preprocess;
@@ -87,13 +93,19 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--precision: " + e.getMessage());
             }
         }
+        if (workers != null && (workers < 1 || workers > ApplianceConfig.ModelSection.MAX_WORKERS)) {
+            throw new IllegalArgumentException("--workers must be 1 to " + ApplianceConfig.ModelSection.MAX_WORKERS
+                    + ", got " + workers);
+        }
         PreprocessingSelector.Selection pixels = PreprocessingSelector.choose(preprocess);
         Path home = ApplianceHome.path();
         ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve("models/digits.vbundle"));
         BackendSelection selection = BackendSelector.forThisMachine().select(BackendChoice.parse(backend));
-        System.out.printf("model:           %s %s, backend %s (%s), %s frames, %d CPUs%n", bundle.manifest().name(),
-                bundle.manifest().version(), selection.backend().name().toLowerCase(Locale.ROOT), selection.reason(),
-                size, Runtime.getRuntime().availableProcessors());
+        System.out.printf("model:           %s %s, backend %s (%s), %s frames, %d CPUs, threads %s, workers %d%n",
+                bundle.manifest().name(), bundle.manifest().version(), selection.backend().name().toLowerCase(Locale.ROOT),
+                selection.reason(), size, Runtime.getRuntime().availableProcessors(),
+                threads == 0 ? "0 (ONNX Runtime's default)" : Integer.toString(threads),
+                workers == null ? ApplianceConfig.ModelSection.DEFAULT_WORKERS : workers);
         System.out.printf("pre-processing:  %s (%s)%n", pixels.preprocessing().name(), pixels.reason());
         if (compare != null && !"opencv-dnn".equals(compare)) {
             throw new IllegalArgumentException("--compare knows opencv-dnn only, got '" + compare + "'");
@@ -131,7 +143,8 @@ final class BenchCommand implements Callable<Integer> {
     /** The benchmark's service: no broker of its own, no camera but the replay; the bundle's own threshold. */
     private ApplianceConfig config(ModelBundle bundle, ApplianceConfig.TensorrtSection tensorrt) {
         return new ApplianceConfig(new ApplianceConfig.DeviceSection("bench"),
-                new ApplianceConfig.ModelSection(bundle.path().toAbsolutePath().toString(), backend, null, threads), List.of(), null,
+                new ApplianceConfig.ModelSection(bundle.path().toAbsolutePath().toString(), backend, null, threads,
+                        workers), List.of(), null,
                 tensorrt);
     }
 

@@ -204,7 +204,7 @@ final class ServiceRunner implements AutoCloseable {
             return config;
         }
         return new ApplianceConfig(config.device(), new ApplianceConfig.ModelSection(serve.toString(), m.backend(),
-                m.threshold(), m.threads()), config.cameras(), config.mqtt(), config.tensorrt(), config.update(),
+                m.threshold(), m.threads(), m.workers()), config.cameras(), config.mqtt(), config.tensorrt(), config.update(),
                 config.pins(), config.homeassistant(), config.http());
     }
 

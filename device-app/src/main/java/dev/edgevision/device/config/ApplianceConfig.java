@@ -162,8 +162,25 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
      * @param backend auto, tensorrt or onnxruntime
      * @param threshold lowest score published
      * @param threads CPU threads for ONNX Runtime, 0 for its default (one per physical core, by its documentation)
+     * @param workers frames each camera keeps in flight, each on its own thread and detector; absent for
+     *     {@link #DEFAULT_WORKERS}
      */
-    public record ModelSection(String bundle, String backend, Double threshold, Integer threads) {
+    public record ModelSection(String bundle, String backend, Double threshold, Integer threads, Integer workers) {
+        /** Workers per camera when {@code model.workers} is absent. */
+        public static final int DEFAULT_WORKERS = 1;
+
+        /** Most workers per camera. */
+        public static final int MAX_WORKERS = 8;
+
+        /** A model slice with the default workers. */
+        public ModelSection(String bundle, String backend, Double threshold, Integer threads) {
+            this(bundle, backend, threshold, threads, null);
+        }
+
+        /** {@code workers}, or the default when absent. */
+        public int workersOrDefault() {
+            return workers == null ? DEFAULT_WORKERS : workers;
+        }
     }
 
     /**
@@ -293,6 +310,10 @@ public record ApplianceConfig(DeviceSection device, ModelSection model, List<Cam
         }
         if (model.threads() != null && model.threads() < 0) {
             problems.add("model.threads must be 0 (ONNX Runtime's default) or more, got " + model.threads());
+        }
+        if (model.workers() != null && (model.workers() < 1 || model.workers() > ModelSection.MAX_WORKERS)) {
+            problems.add("model.workers must be 1 to " + ModelSection.MAX_WORKERS + " (frames in flight per camera), got "
+                    + model.workers());
         }
     }
 

@@ -4,8 +4,9 @@ import dev.edgevision.core.detect.DetectionRecord;
 import dev.edgevision.core.frame.Frame;
 
 /**
- * Sees each processed frame with its record, on the pipeline's thread, while the frame buffer is
- * still the pipeline's: an implementation copies what it keeps and returns without waiting.
+ * Sees each processed frame with its record, in the order the frames were grabbed, on the thread of
+ * the pipeline's worker that processed it and while the frame buffer is still that worker's: an
+ * implementation copies what it keeps and returns without waiting.
  */
 @FunctionalInterface
 public interface FrameTap {

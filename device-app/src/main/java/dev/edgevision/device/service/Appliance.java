@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The device service, assembled once from its configuration: the model slot (the bundle served on
- * the selected backend, swappable while running), one pipeline thread per camera, the listeners
- * that hear records, status and stats, and the command router. {@code run}, {@code demo},
- * {@code detect} and {@code bench} all start one; the appliance owns everything it was given and
- * {@link #close() closes} it in reverse order: pipelines, sources, detectors, model, listeners.
+ * the selected backend, swappable while running), one pipeline per camera (a thread for each of its
+ * {@code model.workers}), the listeners that hear records, status and stats, and the command
+ * router. {@code run}, {@code demo}, {@code detect} and {@code bench} all start one; the appliance
+ * owns everything it was given and {@link #close() closes} it in reverse order: pipelines, sources,
+ * detectors, model, listeners.
  *
  * <p>A camera that cannot be opened is reported and the others run; a model that fails its checks
  * stops the start with a message that names the bundle.
@@ -192,22 +193,30 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the pipeline of camera {@code name} with {@code model.workers} workers, each with a
+     * detector of its own from the model slot (the first named as the camera, the others
+     * {@code name/worker2} and on), so that every swap reaches each of them.
+     */
     private void startPipeline(String name, FrameSource source) throws DetectorException {
-        Detector detector;
+        int workers = config.model().workersOrDefault();
+        List<Detector> detectors = new ArrayList<>();
         try {
-            detector = models.open(name);
+            for (int i = 0; i < workers; i++) {
+                detectors.add(models.open(i == 0 ? name : name + "/worker" + (i + 1)));
+            }
         } catch (DetectorException | RuntimeException e) {
             source.close();
             throw e;
         }
-        CameraPipeline pipeline = new CameraPipeline(name, source, detector, records(name, detector), listeners,
+        CameraPipeline pipeline = new CameraPipeline(name, source, detectors, d -> records(name, d), listeners,
                 listeners);
         Thread thread = new Thread(pipeline, "camera-" + name);
         thread.setDaemon(true);
         pipelines.add(pipeline);
         threads.add(thread);
         thread.start();
-        LOG.info("camera {}: {} started", name, source.uri());
+        LOG.info("camera {}: {} started{}", name, source.uri(), workers == 1 ? "" : ", " + workers + " frames in flight");
     }
 
     /** Records of {@code camera}, carrying the model and backend serving at each frame. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,20 @@ class ConfigLoaderTest {
         assertEquals(0.6, c.model().threshold());
         assertEquals("synthetic://digits?fps=10", c.cameras().get(0).uri());
         assertEquals(1, c.mqtt().detectionsQos());
+    }
+
+    @Test
+    void workersPerCameraAreReadAndChecked() throws Exception {
+        assertEquals(ApplianceConfig.ModelSection.DEFAULT_WORKERS, ConfigLoader.load(write(VALID), Map.of()).model()
+                .workersOrDefault());
+        String two = VALID.replace("  threshold: 0.6\n", "  threshold: 0.6\n  workers: 2\n");
+        assertEquals(2, ConfigLoader.load(write(two), Map.of()).model().workersOrDefault());
+        for (String bad : List.of("0", "9")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(write(
+                    VALID.replace("  threshold: 0.6\n", "  threshold: 0.6\n  workers: " + bad + "\n")), Map.of()));
+            assertTrue(e.getMessage().contains("model.workers must be 1 to 8 (frames in flight per camera), got " + bad),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -92,6 +92,50 @@ class ModelSwapTest {
         }
     }
 
+    record SeenBy(String sha256, long sequence, String thread) {
+    }
+
+    @Test
+    void aSwapReachesEveryWorkerOfAPipeline() throws Exception {
+        List<SeenBy> seen = new CopyOnWriteArrayList<>();
+        ApplianceConfig config = new ApplianceConfig(new ApplianceConfig.DeviceSection("swap-2"),
+                new ApplianceConfig.ModelSection("models/digits.vbundle", "onnxruntime", null, 1, 2),
+                List.of(new ApplianceConfig.CameraSection("desk", "synthetic://digits?fps=30&seed=5")), null);
+        ApplianceListener listener = new ApplianceListener() {
+            @Override
+            public void onRecord(String camera, DetectionRecord record) {
+                seen.add(new SeenBy(record.model().sha256(), record.frame(), Thread.currentThread().getName()));
+            }
+        };
+        try (Appliance appliance = Appliance.builder(config, HOME).backend(CPU).listener(listener).start()) {
+            assertEquals(2, appliance.pipelines().get(0).workers());
+            String old = appliance.models().current().identity().sha256();
+            await(() -> threads(seen, old).size() == 2, "records of the first model from both workers");
+            ModelBundle detector = ModelBundle.open(HOME.resolve("models/digit-detector.vbundle"));
+            ServedModel next = ServedModel.start(detector, CPU, null, 1, null, null);
+            appliance.models().swap(next);
+            assertTrue(appliance.models().awaitSwapped(java.time.Duration.ofSeconds(10)), "both workers took it");
+            String fresh = next.identity().sha256();
+            await(() -> threads(seen, fresh).size() == 2 && seen.stream().filter(s -> s.sha256().equals(fresh)).count()
+                    >= 10, "records of the new model from both workers");
+            List<SeenBy> all = List.copyOf(seen);
+            int first = 0;
+            while (!all.get(first).sha256().equals(fresh)) {
+                first++;
+            }
+            assertTrue(all.subList(first, all.size()).stream().allMatch(s -> s.sha256().equals(fresh)),
+                    "no worker goes on with the old model: " + all.subList(first, all.size()));
+            for (int i = 1; i < all.size(); i++) {
+                assertTrue(all.get(i).sequence() > all.get(i - 1).sequence(), "frame order: " + all);
+            }
+        }
+    }
+
+    static java.util.Set<String> threads(List<SeenBy> seen, String sha) {
+        return seen.stream().filter(s -> s.sha256().equals(sha)).map(SeenBy::thread)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     @Test
     void aModelThatCannotServeLeavesTheOldOneServing() throws Exception {
         List<Seen> seen = new CopyOnWriteArrayList<>();
