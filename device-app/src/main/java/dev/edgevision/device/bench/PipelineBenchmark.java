@@ -78,8 +78,9 @@ public final class PipelineBenchmark {
         long processed = pipeline.processed();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double fps = processed / elapsed;
-        out.printf("pipeline:        %d frames in %.1f s = %.1f frames/s with %d worker%s (%.0f %% of the raw inference"
-                + " rate%s), %.1f detections per frame%s%n", processed, elapsed, fps, workers, workers == 1 ? "" : "s",
+        out.printf("pipeline:        %s%d frames in %.1f s = %.1f frames/s with %d worker%s (%.0f %% of the raw inference"
+                + " rate%s), %.1f detections per frame%s%n", replay.fps() > 0 ? String.format("replay at %.0f frames/s: ",
+                        replay.fps()) : "", processed, elapsed, fps, workers, workers == 1 ? "" : "s",
                 100 * fps / rawFps, side == null ? "" : String.format(", %.0f %% of %d sessions'", 100 * fps / side[0],
                         workers), totals.meanDetections(),
                 pipeline.overtaken() == 0 ? "" : ", " + pipeline.overtaken() + " records dropped to keep frame order");

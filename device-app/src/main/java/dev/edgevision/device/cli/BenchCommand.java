@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
             + " side is measured too.")
     Integer workers;
 
+    @Option(names = "--fps", defaultValue = "0", paramLabel = "F", description = "Replay the frames at F frames/s,"
+            + " dropping those the pipeline is too late for, as a camera does; 0 (the default): as fast as taken.")
+    double fps;
+
     @Option(names = "--preprocess", defaultValue = "auto", paramLabel = "WHICH",
             description = "Pixel work: auto (OpenCV where it loads), opencv or java (default: ${DEFAULT-VALUE}).")
     String preprocess;
@@ -97,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--workers must be 1 to " + ApplianceConfig.ModelSection.MAX_WORKERS
                     + ", got " + workers);
         }
+        if (!(fps >= 0)) {
+            throw new IllegalArgumentException("--fps must be 0 (as fast as taken) or more, got " + fps);
+        }
         PreprocessingSelector.Selection pixels = PreprocessingSelector.choose(preprocess);
         Path home = ApplianceHome.path();
         ModelBundle bundle = ModelBundle.open(model != null ? model : home.resolve("models/digits.vbundle"));
@@ -120,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
                      new DeviceStatus("bench", SoftwareVersion.get(), DetectorFactory.identity(bundle),
                              selection.backend().name().toLowerCase(Locale.ROOT), List.of("cam0")))) {
             if (selection.backend() == BackendChoice.ONNXRUNTIME) {
-                ReplaySource replay = new ReplaySource(frames);
+                ReplaySource replay = new ReplaySource(frames, fps);
                 StageTotals totals = new StageTotals();
                 try (Appliance appliance = assemble(config(bundle, null), home, selection, replay, totals, publisher)) {
                     new PipelineBenchmark(System.out).run(appliance, replay, totals, frames, raw, seconds);
