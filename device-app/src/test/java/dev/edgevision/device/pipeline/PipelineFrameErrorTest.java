@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.edgevision.camera.FrameSources;
 import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
-import dev.edgevision.core.detect.Detector;
-import dev.edgevision.core.detect.DetectorException;
-import dev.edgevision.core.detect.ModelIdentity;
-import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.frame.FrameSource;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,34 +19,12 @@ class PipelineFrameErrorTest {
 
     @Test
     void aFrameThatFailsCostsThatFrameNotTheCamera() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        Detector detector = new Detector() {
-            @Override
-            public Result detect(Frame frame) throws DetectorException {
-                switch (calls.incrementAndGet()) {
-                    case 2 -> throw new OutOfMemoryError("Java heap space (thrown by the test)");
-                    case 4 -> throw new StackOverflowError();
-                    case 6 -> throw new IllegalStateException("bad frame (thrown by the test)");
-                    default -> {
-                        return new Result(List.of(), 0, 0, 0);
-                    }
-                }
-            }
-
-            @Override
-            public ModelIdentity model() {
-                return new ModelIdentity("fake", "1", "0");
-            }
-
-            @Override
-            public String backend() {
-                return "fake";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        FakeDetector detector = new FakeDetector(call -> switch (call) {
+            case 2 -> throw new OutOfMemoryError("Java heap space (thrown by the test)");
+            case 4 -> throw new StackOverflowError();
+            case 6 -> throw new IllegalStateException("bad frame (thrown by the test)");
+            default -> FakeDetector.NOTHING;
+        });
         AtomicInteger published = new AtomicInteger();
         DetectionPublisher publisher = new DetectionPublisher() {
             @Override
@@ -74,7 +47,7 @@ class PipelineFrameErrorTest {
             thread.start();
             thread.join(30_000);
             assertTrue(!thread.isAlive(), "the pipeline ends with its source");
-            assertEquals(12, calls.get(), "every frame reached the detector");
+            assertEquals(12, detector.calls.get(), "every frame reached the detector");
             assertEquals(3, pipeline.failures());
             assertEquals(9, published.get());
         }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.edgevision.core.detect.DetectionPublisher;
 import dev.edgevision.core.detect.DetectionRecord;
 import dev.edgevision.core.detect.Detector;
-import dev.edgevision.core.detect.DetectorException;
-import dev.edgevision.core.detect.ModelIdentity;
 import dev.edgevision.core.frame.CaptureStatus;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.core.frame.FrameSource;
@@ -18,12 +16,7 @@ import dev.edgevision.core.frame.SourceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntPredicate;
-import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,52 +51,6 @@ class PipelineWorkersTest {
         @Override
         public synchronized SourceStatus status() {
             return new SourceStatus(uri(), SourceState.STREAMING, sequence, 0, 0, null);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** A detector whose call {@code n} takes {@code millis(n)} and fails if {@code fails(n)}; it notes its threads. */
-    static final class FakeDetector implements Detector {
-        final AtomicInteger calls = new AtomicInteger();
-        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        private final IntPredicate fails;
-        private final IntUnaryOperator millis;
-
-        FakeDetector(int millis) {
-            this(call -> false, call -> millis);
-        }
-
-        FakeDetector(IntPredicate fails, IntUnaryOperator millis) {
-            this.fails = fails;
-            this.millis = millis;
-        }
-
-        @Override
-        public Result detect(Frame frame) throws DetectorException {
-            int call = calls.incrementAndGet();
-            threads.add(Thread.currentThread());
-            try {
-                Thread.sleep(millis.applyAsInt(call));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (fails.test(call)) {
-                throw new DetectorException("call " + call + " fails (the test's fake)");
-            }
-            return new Result(List.of(), 0, 0, 0);
-        }
-
-        @Override
-        public ModelIdentity model() {
-            return new ModelIdentity("fake", "1", "0");
-        }
-
-        @Override
-        public String backend() {
-            return "fake";
         }
 
         @Override
@@ -146,8 +93,8 @@ class PipelineWorkersTest {
 
     @Test
     void recordsGoOutInFrameOrderWhileOneWorkerIsSlow() throws Exception {
-        FakeDetector fast = new FakeDetector(0);
-        FakeDetector slow = new FakeDetector(15);
+        FakeDetector fast = FakeDetector.taking(0);
+        FakeDetector slow = FakeDetector.taking(15);
         Collected out = new Collected();
         CameraPipeline pipeline = pipeline(new CountingSource(200), out, Duration.ofSeconds(5), fast, slow);
         Thread thread = start(pipeline);
@@ -166,8 +113,8 @@ class PipelineWorkersTest {
 
     @Test
     void aFrameStuckPastThePatienceLosesItsRecordAndTheOthersGoOn() throws Exception {
-        FakeDetector fast = new FakeDetector(call -> false, call -> 1);
-        FakeDetector stuck = new FakeDetector(call -> false, call -> call == 1 ? 600 : 1);
+        FakeDetector fast = FakeDetector.timed(call -> false, call -> 1);
+        FakeDetector stuck = FakeDetector.timed(call -> false, call -> call == 1 ? 600 : 1);
         Collected out = new Collected();
         CameraPipeline pipeline = pipeline(new CountingSource(0), out, Duration.ofMillis(100), stuck, fast);
         Thread thread = start(pipeline);
@@ -187,8 +134,8 @@ class PipelineWorkersTest {
 
     @Test
     void failuresOfEitherWorkerAreCountedAndHoldNoFrameUp() throws Exception {
-        FakeDetector a = new FakeDetector(call -> call % 3 == 0, call -> 2);
-        FakeDetector b = new FakeDetector(call -> call % 4 == 0, call -> 0);
+        FakeDetector a = FakeDetector.timed(call -> call % 3 == 0, call -> 2);
+        FakeDetector b = FakeDetector.timed(call -> call % 4 == 0, call -> 0);
         Collected out = new Collected();
         // A failed frame that did not pass its turn on would hold every later record for the 20 s patience.
         CameraPipeline pipeline = pipeline(new CountingSource(120), out, Duration.ofSeconds(20), a, b);
@@ -208,8 +155,8 @@ class PipelineWorkersTest {
 
     @Test
     void stopEndsBothWorkersAndEnableReachesBoth() throws Exception {
-        FakeDetector a = new FakeDetector(1);
-        FakeDetector b = new FakeDetector(1);
+        FakeDetector a = FakeDetector.taking(1);
+        FakeDetector b = FakeDetector.taking(1);
         Collected out = new Collected();
         CameraPipeline pipeline = pipeline(new CountingSource(0), out, CameraPipeline.ORDER_PATIENCE, a, b);
         assertEquals(2, pipeline.workers());
