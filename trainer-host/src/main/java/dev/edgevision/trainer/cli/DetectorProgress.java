@@ -31,4 +31,10 @@ final class DetectorProgress implements DetectorTrainer.Listener {
         out.printf("epoch %2d  train loss %.4f  validation loss %.4f mAP@0.5 %.4f  %s%s%n", e.epoch(), e.trainLoss(),
                 e.validationLoss(), e.validationMap(), ProgressBar.clock(e.seconds()), best ? "  (best so far)" : "");
     }
+
+    @Override
+    public void bestRescored(int epoch, double saved, double now) {
+        out.printf("best epoch %d scores mAP@0.5 %.4f on this run's validation scenes (%.4f when it was trained);"
+                + " later epochs must beat %.4f%n", epoch, now, saved, now);
+    }
 }

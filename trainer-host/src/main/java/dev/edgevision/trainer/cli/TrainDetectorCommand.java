@@ -134,8 +134,19 @@ final class TrainDetectorCommand implements Callable<Integer> {
             description = "Digit scenes: most hard negatives per scene (circles, rings, ovals, bullets, check boxes,"
                     + " arrows, underlines, crossings-out, letters O o I l S B Z g q, shapes; default:"
                     + " ${DEFAULT-VALUE}; 0 for none). With --bitmap-glyphs 0 --hsv 0,0,0 --dense-scenes 0"
-                    + " --hard-negatives 0 the scenes are those the committed detector was trained on.")
+                    + " --hard-negatives 0 --digit-runs 0 --words 0 the scenes are those the first digit detector was"
+                    + " trained on.")
     int hardNegatives;
+
+    @Option(names = "--digit-runs", paramLabel = "P", defaultValue = "0.3",
+            description = "Digit scenes: share of scenes that also carry one or two numbers written as runs of 2-5"
+                    + " touching digits, each digit boxed (default: ${DEFAULT-VALUE}; 0 for none).")
+    double digitRuns;
+
+    @Option(names = "--words", paramLabel = "N", defaultValue = "4",
+            description = "Digit scenes: most handwritten words per scene, hard negatives of 2-7 touching letters"
+                    + " (default: ${DEFAULT-VALUE}; 0 for none).")
+    int words;
 
     @picocli.CommandLine.Mixin
     SigningOptions signing = new SigningOptions();
@@ -233,7 +244,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
                 throw new NumberFormatException();
             }
             return new Variety(bitmapGlyphs, Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
-                    Double.parseDouble(parts[2].strip()), denseScenes, hardNegatives);
+                    Double.parseDouble(parts[2].strip()), denseScenes, hardNegatives, digitRuns, words);
         } catch (NumberFormatException e) {
             throw new UsageException("--hsv must be three numbers H,S,V such as 0.015,0.7,0.4, got '" + hsv + "'");
         } catch (IllegalArgumentException e) {

@@ -59,6 +59,81 @@ final class DigitPlacer {
         return boxes;
     }
 
+    /**
+     * Adds {@code runs} numbers written as runs of 2-5 digits to {@code boxes}: one height, pen, ink
+     * and way of drawing (skeleton or bitmap) per run, on a baseline tilted up to 6 degrees, each digit turned a little on its own and
+     * starting where the previous one ends, up to 22 % of the narrower one into it (so strokes touch
+     * or cross) or up to 8 % short of it. Each digit keeps its own box. A run stops at the first digit
+     * that leaves the page or comes too close to a digit placed before the run.
+     */
+    void placeRuns(Canvas canvas, Paper paper, EdgeProfile profile, SplittableRandom random, SceneSettings settings,
+            double bitmaps, int runs, List<LabelledBox> boxes) {
+        for (int run = 0; run < runs; run++) {
+            int length = 2 + random.nextInt(4);
+            double height = height(settings, random);
+            double pen = Math.max(THINNEST_PEN, height * 0.04 * Math.pow(4.5, random.nextDouble()));
+            double tilt = Math.toRadians(12 * random.nextDouble() - 6);
+            Ink ink = Ink.random(random);
+            boolean bitmap = bitmaps > 0 && random.nextDouble() < bitmaps;
+            double startX = 0;
+            double baseline = 0;
+            int before = boxes.size();
+            LabelledBox previous = null;
+            for (int k = 0; k < length; k++) {
+                int glyph = random.nextInt(glyphs.size());
+                double h = height * (0.9 + 0.2 * random.nextDouble());
+                double angle = tilt + Math.toRadians(10 * random.nextDouble() - 5);
+                if (!glyphs.hasInk(glyph) || !(bitmap
+                        ? raster.drawBitmap(glyphs, glyph, h, angle, random.nextDouble() - 0.5, random.nextDouble() - 0.5)
+                        : raster.draw(glyphs, glyph, h, pen, angle, profile, random.nextDouble() - 0.5,
+                        random.nextDouble() - 0.5))) {
+                    continue;
+                }
+                int boxW = raster.boxRight() - raster.boxLeft() + 1;
+                int boxH = raster.boxBottom() - raster.boxTop() + 1;
+                String label = LABELS[glyphs.label(glyph)];
+                LabelledBox box = null;
+                if (previous == null) {
+                    for (int attempt = 0; attempt < TRIES && box == null; attempt++) {
+                        startX = EDGE + (canvas.width() - 2 * EDGE - boxW) * random.nextDouble() * 0.75;
+                        baseline = EDGE + boxH + (canvas.height() - 2 * EDGE - boxH) * random.nextDouble();
+                        LabelledBox first = box(label, startX, baseline, boxW, boxH);
+                        box = fitsRun(canvas, paper, first, null, boxes, settings.maxOverlap()) ? first : null;
+                    }
+                } else {
+                    double into = 0.3 * random.nextDouble() - 0.08;
+                    double x1 = previous.x2() - into * Math.min(previous.width(), boxW);
+                    double y2 = baseline + (x1 - startX) * Math.tan(tilt) + height * 0.04 * random.nextGaussian();
+                    LabelledBox next = box(label, x1, y2, boxW, boxH);
+                    box = fitsRun(canvas, paper, next, previous, boxes.subList(0, before), settings.maxOverlap()) ? next : null;
+                }
+                if (box == null) {
+                    break;
+                }
+                int left = (int) box.x1();
+                int top = (int) box.y1();
+                paint(canvas, left - raster.boxLeft(), top - raster.boxTop(), ink);
+                boxes.add(box);
+                previous = box;
+            }
+        }
+    }
+
+    /** A box with its left edge at {@code x1} and its bottom at {@code y2}, on whole pixels. */
+    private static LabelledBox box(String label, double x1, double y2, int w, int h) {
+        int left = (int) Math.round(x1);
+        int top = (int) Math.round(y2) - h;
+        return new LabelledBox(label, left, top, left + w, top + h);
+    }
+
+    private static boolean fitsRun(Canvas canvas, Paper paper, LabelledBox box, LabelledBox previous,
+            List<LabelledBox> others, double maxOverlap) {
+        return box.x1() >= EDGE && box.y1() >= EDGE && box.x2() <= canvas.width() - EDGE
+                && box.y2() <= canvas.height() - EDGE && onPage(paper, box)
+                && (previous == null || !tooClose(box, previous, 0.35))
+                && others.stream().noneMatch(other -> tooClose(box, other, maxOverlap));
+    }
+
     private static double height(SceneSettings settings, SplittableRandom random) {
         double min = settings.minDigitHeight();
         double max = settings.maxDigitHeight();

@@ -31,6 +31,7 @@ public final class DigitSceneGenerator {
     private final Distractors distractors = new Distractors();
     private final CameraFinish finish = new CameraFinish();
     private final HardNegatives hardNegatives = new HardNegatives();
+    private final HandWords words = new HandWords();
     private final Variety variety;
 
     /**
@@ -41,7 +42,7 @@ public final class DigitSceneGenerator {
         this(digits, settings, Variety.none());
     }
 
-    /** A generator that also varies what {@code variety} says (bitmap glyphs, HSV jitter, dense scenes, hard negatives). */
+    /** A generator that also varies what {@code variety} says (bitmap glyphs, HSV jitter, dense scenes, touching digit runs, hard negatives, words). */
     public DigitSceneGenerator(DigitSet digits, SceneSettings settings, Variety variety) {
         this.settings = settings;
         this.placer = new DigitPlacer(new GlyphBank(digits));
@@ -73,8 +74,12 @@ public final class DigitSceneGenerator {
         SplittableRandom extra = random.split();
         SceneSettings scene = extra.nextDouble() < variety.denseScenes() ? dense(settings) : settings;
         List<LabelledBox> boxes = placer.place(canvas, paper, profile, random, scene, variety.bitmapGlyphs());
+        if (!boxes.isEmpty() && extra.nextDouble() < variety.digitRuns()) {
+            placer.placeRuns(canvas, paper, profile, extra, scene, variety.bitmapGlyphs(), 1 + extra.nextInt(2), boxes);
+        }
         distractors.draw(canvas, pen, profile, random, nuisances.maxDistractors(), boxes);
         hardNegatives.draw(canvas, pen, profile, extra, variety.maxHardNegatives(), boxes);
+        words.draw(canvas, pen, profile, extra, variety.maxWords(), boxes);
         finish.develop(canvas, random, nuisances, target, settings.format());
         ColourJitter.apply(target, variety, extra);
         return new Scene(target, boxes);

@@ -37,6 +37,10 @@ public final class DetectorTrainer {
 
         default void epochDone(DetectorEpoch epoch, boolean best) {
         }
+
+        /** On resuming: the best epoch's weights scored {@code now} on this run's validation set, {@code saved} when trained. */
+        default void bestRescored(int epoch, double saved, double now) {
+        }
     }
 
     /** How the run ended: the state of the last epoch and why it stopped. */
@@ -82,16 +86,24 @@ public final class DetectorTrainer {
     /**
      * Trains from {@code state} (fresh, or loaded from a checkpoint with {@code net}) until the
      * epochs run out, validation stops improving, or {@code budget} would be exceeded by another epoch.
+     * A resumed run first scores its best checkpoint on the validation set it has now, so that a
+     * resume with other scene options (which change the validation scenes too) compares later epochs
+     * with the best one on the same scenes.
      */
     public Result train(MultiLayerNetwork net, TrainingState state, Duration budget) throws IOException {
         DetectorTrainingSettings s = state.settings();
         DetectorArchitecture arch = architecture(state);
-        Nd4j.getRandom().setSeed(s.seed() + state.epochsDone());
         long start = System.nanoTime();
         List<DataSet> validation;
         try (DetectorBatches validationBatches = new DetectorBatches(validationSource, encoder, arch, s.batchSize())) {
             validation = validationSet(validationBatches, s);
         }
+        double bar = state.bestMap();
+        if (state.bestEpoch() > 0 && store.exists()) {
+            bar = validator.meanAveragePrecision(store.best(), validation);
+            listener.bestRescored(state.bestEpoch(), state.bestMap(), bar);
+        }
+        Nd4j.getRandom().setSeed(s.seed() + state.epochsDone());
         try (DetectorBatches batches = new DetectorBatches(source, encoder, arch, s.batchSize())) {
             while (state.epochsDone() < s.maxEpochs()) {
                 int epoch = state.epochsDone() + 1;
@@ -103,7 +115,8 @@ public final class DetectorTrainer {
                 double validationLoss = validationLoss(net, validation);
                 double map = validator.meanAveragePrecision(net, validation);
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
-                boolean best = map > state.bestMap();
+                boolean best = map > bar;
+                bar = Math.max(bar, map);
                 DetectorEpoch stats = new DetectorEpoch(epoch, trainLoss, validationLoss, map, seconds);
                 state = state.after(stats, best);
                 store.save(net, state, best);

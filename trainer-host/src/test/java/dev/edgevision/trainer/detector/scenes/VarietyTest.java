@@ -76,9 +76,77 @@ class VarietyTest {
     }
 
     @Test
+    void digitRunsWriteNumbersAsTouchingDigitsEachInItsOwnBox() {
+        Variety runs = new Variety(0, 0, 0, 0, 0, 0, 1, 0);
+        DigitSceneGenerator withRuns = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES, runs);
+        DigitSceneGenerator without = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES);
+        int touchingWith = 0;
+        int touchingWithout = 0;
+        for (long seed = 0; seed < 30; seed++) {
+            Scene a = withRuns.render(seed, new Frame());
+            for (LabelledBox b : a.boxes()) {
+                assertTrue(b.x1() >= 0 && b.y1() >= 0 && b.x2() <= 320 && b.y2() <= 240, b.toString());
+            }
+            touchingWith += touchingPairs(a.boxes());
+            touchingWithout += touchingPairs(without.render(seed, new Frame()).boxes());
+        }
+        assertTrue(touchingWith >= 15 && touchingWith > 3 * touchingWithout,
+                touchingWith + " side-by-side pairs with runs, " + touchingWithout + " without");
+    }
+
+    /** Pairs of boxes side by side on one line: at most 10 % of the narrower width apart, or into each other. */
+    private static int touchingPairs(java.util.List<LabelledBox> boxes) {
+        int pairs = 0;
+        for (LabelledBox a : boxes) {
+            for (LabelledBox b : boxes) {
+                double gap = b.x1() - a.x2();
+                double sharedHeight = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
+                if (a != b && a.x1() < b.x1() && gap <= 0.1 * Math.min(a.width(), b.width())
+                        && gap >= -0.3 * Math.min(a.width(), b.width())
+                        && sharedHeight > 0.6 * Math.min(a.height(), b.height())) {
+                    pairs++;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    @Test
+    void everyLetterOfAWordHasStrokesAndWordsKeepClearOfTheDigits() {
+        for (char c : (HandWords.LOWER + HandWords.UPPER).toCharArray()) {
+            HandWords.Letter letter = HandWords.letters().get(c);
+            assertTrue(letter != null && letter.strokes().length > 0 && letter.advance() > 0, "letter " + c);
+            for (double[] s : letter.strokes()) {
+                assertTrue(s.length >= 2 && s.length % 2 == 0, "letter " + c);
+            }
+        }
+        Canvas canvas = new Canvas();
+        canvas.reshape(320, 240);
+        canvas.fill(new Colour(1, 1, 1));
+        LabelledBox digit = new LabelledBox("3", 120, 80, 200, 160);
+        new HandWords().draw(canvas, new Pen(), new EdgeProfile(), new java.util.SplittableRandom(3), 40,
+                java.util.List.of(digit));
+        float[] red = canvas.plane(0);
+        float[] green = canvas.plane(1);
+        float[] blue = canvas.plane(2);
+        int inked = 0;
+        for (int y = 0; y < 240; y++) {
+            for (int x = 0; x < 320; x++) {
+                boolean inside = x >= digit.x1() && x < digit.x2() && y >= digit.y1() && y < digit.y2();
+                int i = y * 320 + x;
+                if (Math.min(red[i], Math.min(green[i], blue[i])) < 0.99f) {
+                    assertFalse(inside, "a word inked the digit's box at " + x + "," + y);
+                    inked++;
+                }
+            }
+        }
+        assertTrue(inked > 500, inked + " pixels of words");
+    }
+
+    @Test
     void badValuesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Variety(1.5, 0.015, 0.7, 0.4, 0, 6));
+                () -> new Variety(1.5, 0.015, 0.7, 0.4, 0, 6, 0, 0));
         assertTrue(e.getMessage().contains("bitmapGlyphs"), e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.edgevision.trainer.detector.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,10 @@ import dev.edgevision.core.idx.IdxFolder;
 import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.model.Polarity;
 import dev.edgevision.ort.OrtRunner;
+import dev.edgevision.trainer.bundle.DetectorBundle;
 import dev.edgevision.trainer.cli.UsageException;
 import dev.edgevision.trainer.detector.net.ClassLoss;
+import dev.edgevision.trainer.detector.net.DetectorArchitecture;
 import dev.edgevision.trainer.detector.run.DetectorRun;
 import dev.edgevision.trainer.detector.scenes.SceneSettings;
 import java.nio.file.Files;
@@ -64,6 +67,37 @@ class DetectorRunTest {
         MultiLayerNetwork b = new CheckpointStore(dir.resolve("stopped")).last();
         assertArrayEquals(a.params().toFloatVector(), b.params().toFloatVector(), 0f);
         assertEquals(straight.state().history().get(1).trainLoss(), resumed.state().history().get(1).trainLoss(), 0.0);
+    }
+
+    @Test
+    void aResumeWithOtherScenesScoresTheBestEpochAgainOnTheNewValidationScenes() throws Exception {
+        Path out = dir.resolve("rescored");
+        run(out, false, Duration.ZERO);
+        CheckpointStore store = new CheckpointStore(out);
+        TrainingState state = store.state();
+        // A stand-in for mAP that depends only on the validation scenes: the share of target cells holding a box.
+        DetectorTrainer.Validator boxShare = (net, validation) -> validation.stream()
+                .mapToDouble(d -> d.getLabels().sumNumber().doubleValue() / d.getLabels().length()).average().orElse(0);
+        double[] heard = new double[3];
+        SceneSettings other = SCENES.withGeometry(10, 22, 30);
+        DetectorArchitecture arch = DetectorTrainer.architecture(state);
+        InputEncoder encoder = new InputEncoder(DetectorBundle.manifest(arch, state.classes(), Polarity.DARK_ON_LIGHT,
+                "tiny", "1", "test detector", java.util.Map.of()).input(), Polarity.DARK_ON_LIGHT, state.classes());
+        DetectorTrainer.Result resumed = new DetectorTrainer(new DigitSceneSamples(digits, other),
+                new DigitSceneSamples(digits, other), encoder, store, boxShare, new DetectorTrainer.Listener() {
+                    @Override
+                    public void bestRescored(int epoch, double was, double now) {
+                        heard[0] = epoch;
+                        heard[1] = was;
+                        heard[2] = now;
+                    }
+                }).train(store.last(), state, Duration.ofHours(1));
+        assertEquals(1, heard[0], "the best epoch was scored again");
+        assertEquals(state.bestMap(), heard[1], 0.0);
+        assertNotEquals(state.bestMap(), heard[2], 1e-6, "other scenes give the best epoch another score");
+        DetectorEpoch second = resumed.state().history().get(1);
+        assertEquals(heard[2], second.validationMap(), 0.0, "the same scenes, the same stand-in score");
+        assertEquals(1, resumed.state().bestEpoch(), "epoch 2 does not beat epoch 1 on the same scenes");
     }
 
     @Test
