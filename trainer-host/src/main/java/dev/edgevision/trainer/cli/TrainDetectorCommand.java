@@ -132,7 +132,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
 
     @Option(names = "--hard-negatives", paramLabel = "N", defaultValue = "6",
             description = "Digit scenes: most hard negatives per scene (circles, rings, ovals, bullets, check boxes,"
-                    + " arrows, underlines, crossings-out, letters O o I l S B Z g q, shapes; default:"
+                    + " arrows, underlines, crossings-out, letters O o I l S B Z g q, shapes, slanted strokes; default:"
                     + " ${DEFAULT-VALUE}; 0 for none). With --bitmap-glyphs 0 --hsv 0,0,0 --dense-scenes 0"
                     + " --hard-negatives 0 --digit-runs 0 --words 0 the scenes are those the first digit detector was"
                     + " trained on.")

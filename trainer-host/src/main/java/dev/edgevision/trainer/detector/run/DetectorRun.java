@@ -121,9 +121,18 @@ public final class DetectorRun {
                         + "/state.json); run without --resume to start");
             }
             state = store.state();
-            if (!state.settings().equals(settings)) {
-                throw new UsageException(out + ": the checkpoint was made with other settings (" + state.settings()
-                        + "); resume with the same options, or start afresh in another --out folder");
+            DetectorTrainingSettings saved = state.settings();
+            boolean otherEpochsOnly = saved.withMaxEpochs(settings.maxEpochs()).equals(settings);
+            if (exportOnly && otherEpochsOnly) {
+                settings = saved;
+            } else if (settings.maxEpochs() > saved.maxEpochs() && otherEpochsOnly) {
+                System.err.printf("extending the run from %d to %d epochs: the learning rate stays at its floor"
+                        + " (5 %% of the peak) after epoch %d%n", saved.maxEpochs(), settings.maxEpochs(), saved.maxEpochs());
+                state = state.withSettings(settings);
+            } else if (!saved.equals(settings)) {
+                throw new UsageException(out + ": the checkpoint was made with other settings (" + saved
+                        + "); resume with the same options (--epochs may be raised to extend the run), or start"
+                        + " afresh in another --out folder");
             }
             net = store.last();
             System.err.printf("resuming %s after epoch %d (%.0f s trained so far)%n", out, state.epochsDone(),

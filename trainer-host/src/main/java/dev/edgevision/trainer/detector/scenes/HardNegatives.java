@@ -8,13 +8,14 @@ import java.util.SplittableRandom;
  * Marks that real pages have and that are not digits, drawn with the digits' pens and inks and
  * kept clear of the digits' boxes, so the detector learns to leave them alone: circles, rings and
  * ovals (a drawn circle is not a zero), bullets, check boxes (some ticked), short arrows,
- * underlines, crossings-out, the letters most like digits (O o I l S B Z g q) and geometric shapes
- * (squares, triangles, stars). Unlike {@link Distractors}, which leaves digit-like shapes out on
+ * underlines, crossings-out, the letters most like digits (O o I l S B Z g q), geometric shapes
+ * (squares, triangles, stars) and straight strokes of a digit's length slanted at least 25 degrees
+ * from upright (a stroke closer to upright is how many people write a 1). Unlike {@link Distractors}, which leaves digit-like shapes out on
  * purpose, these are the shapes a detector confuses with digits.
  */
 final class HardNegatives {
     /** Number of kinds. */
-    static final int KINDS = 12;
+    static final int KINDS = 13;
     private static final String LETTERS = "OoIlSBZgq";
     private static final int TRIES = 8;
     private static final double CLEARANCE = 5;
@@ -95,7 +96,14 @@ final class HardNegatives {
             }
             case 8, 9 -> n = letter(n, LETTERS.charAt(r.nextInt(LETTERS.length())), h, r);
             case 10 -> n = end(rectangle(n, -h / 2, -h * 0.4, h, h * 0.8));
-            default -> n = r.nextBoolean() ? triangle(n, h) : star(n, h);
+            case 11 -> n = r.nextBoolean() ? triangle(n, h) : star(n, h);
+            default -> {
+                double len = h * (0.7 + 0.9 * r.nextDouble());
+                double tilt = Math.toRadians((45 + 45 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1));
+                double dx = Math.sin(tilt) * len / 2;
+                double dy = Math.cos(tilt) * len / 2;
+                n = end(put(put(n, -dx, -dy), dx, dy));
+            }
         }
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);

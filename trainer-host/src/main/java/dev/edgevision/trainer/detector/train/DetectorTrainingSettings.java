@@ -20,7 +20,8 @@ import java.util.Map;
  * @param stepsPerEpoch steps between validations and checkpoints
  * @param maxEpochs epochs at most
  * @param patience epochs without a better validation mAP before stopping
- * @param learningRate Adam's peak learning rate (cosine decay to 5 % over {@code maxEpochs})
+ * @param learningRate Adam's peak learning rate (warm-up, then a polynomial decay to 5 % at the end of the
+ *     {@code maxEpochs} the run started with; {@link WarmupDecaySchedule})
  * @param validationFrames examples in the fixed validation set
  * @param classLoss how the output layer scores class predictions; a checkpoint written before this
  *     setting existed reads as {@link ClassLoss#SQUARED_ERROR}, what it was trained with
@@ -70,6 +71,12 @@ public record DetectorTrainingSettings(long seed, int inputWidth, int inputHeigh
             return "--learning-rate must be in (0, 1), got " + learningRate;
         }
         return null;
+    }
+
+    /** These settings with at most {@code epochs} epochs: how a resumed run is extended. */
+    public DetectorTrainingSettings withMaxEpochs(int epochs) {
+        return new DetectorTrainingSettings(seed, inputWidth, inputHeight, widths, contextConvs, anchorCount, batchSize,
+                stepsPerEpoch, epochs, patience, learningRate, validationFrames, classLoss);
     }
 
     /** Settings as the report and checkpoint show them. */

@@ -31,6 +31,11 @@ public record TrainingState(DetectorTrainingSettings settings, List<String> clas
         return bestEpoch == 0 ? -1 : history.get(bestEpoch - 1).validationMap();
     }
 
+    /** The same state under {@code other} settings (a resumed run given more epochs). */
+    public TrainingState withSettings(DetectorTrainingSettings other) {
+        return new TrainingState(other, classes, anchors, history, bestEpoch, trainingSeconds);
+    }
+
     /** The state after one more epoch. */
     public TrainingState after(DetectorEpoch epoch, boolean best) {
         List<DetectorEpoch> h = new ArrayList<>(history);

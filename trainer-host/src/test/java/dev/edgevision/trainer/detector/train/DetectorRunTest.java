@@ -70,6 +70,23 @@ class DetectorRunTest {
     }
 
     @Test
+    void aFinishedRunResumedWithMoreEpochsTrainsOnAndOneWithFewerIsRefused() throws Exception {
+        Path out = dir.resolve("extended");
+        assertTrue(run(out, false, Duration.ofHours(1)).finished());
+        DetectorRun.Outcome more = new DetectorRun(out, new DetectorTrainer.Listener() { })
+                .execute(TINY.withMaxEpochs(3), true, new DigitSceneSamples(digits, SCENES),
+                        new DigitSceneSamples(digits, SCENES), null, Polarity.DARK_ON_LIGHT, "tiny", "1", "test detector",
+                        Duration.ofHours(1));
+        assertEquals(3, more.state().epochsDone());
+        assertEquals(3, new CheckpointStore(out).state().settings().maxEpochs(), "the checkpoint keeps the new limit");
+        UsageException fewer = assertThrows(UsageException.class, () -> new DetectorRun(out,
+                new DetectorTrainer.Listener() { }).execute(TINY.withMaxEpochs(2), true,
+                new DigitSceneSamples(digits, SCENES), new DigitSceneSamples(digits, SCENES), null, Polarity.DARK_ON_LIGHT,
+                "tiny", "1", "test detector", Duration.ofHours(1)));
+        assertTrue(fewer.getMessage().contains("other settings"), fewer.getMessage());
+    }
+
+    @Test
     void aResumeWithOtherScenesScoresTheBestEpochAgainOnTheNewValidationScenes() throws Exception {
         Path out = dir.resolve("rescored");
         run(out, false, Duration.ZERO);
