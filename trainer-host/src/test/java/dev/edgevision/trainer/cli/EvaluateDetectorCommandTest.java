@@ -58,8 +58,10 @@ class EvaluateDetectorCommandTest {
         }
         assertTrue(marks > 0, run.out());
         String report = Files.readString(md);
-        assertTrue(report.contains("mAP@0.50 of what the device publishes (detections at or above 0.40)"), report);
-        assertTrue(report.contains("## AP per class") && report.contains("## Confusion at 0.40"), report);
+        String threshold = String.format(java.util.Locale.ROOT, "%.2f", line.get("score_threshold").asDouble());
+        assertTrue(report.contains("mAP@0.50 of what the device publishes (detections at or above " + threshold + ")"),
+                report);
+        assertTrue(report.contains("## AP per class") && report.contains("## Confusion at " + threshold), report);
         assertTrue(report.contains("| kind of mark | marks | false detections | per mark |"), report);
     }
 

@@ -48,7 +48,7 @@ class QuantizeCommandTest {
         assertEquals(0, run.status(), run.err());
         JsonNode line = JSON.readTree(run.out());
         assertEquals("int8", line.get("precision").asText());
-        assertEquals("1-int8", line.get("version").asText());
+        assertEquals(ModelBundle.open(DETECTOR).manifest().version() + "-int8", line.get("version").asText());
         assertTrue(run.err().contains("4 generated training scenes"), run.err());
         CheckedBundle checked = new BundleVerifier(TrustStore.load(Path.of(key.get("public_file").asText())),
                 Compatibility.of("1.0", null), false).verify(out, AcceptedSequences.none(), false);

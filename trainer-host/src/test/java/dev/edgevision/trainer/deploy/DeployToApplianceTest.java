@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.testing.CapturedRun;
 import dev.edgevision.trainer.cli.TrainerCli;
 import java.io.File;
@@ -53,13 +54,14 @@ class DeployToApplianceTest {
                 awaitServing("lab-1", "digits", http);
                 awaitServing("lab-2", "digits", chunks);
                 Path detector = HOME.resolve("models/digit-detector.vbundle");
+                String detectorModel = "digit-detector " + ModelBundle.open(detector).manifest().version();
 
                 long t0 = System.nanoTime();
                 CapturedRun overHttp = CapturedRun.of(TrainerCli::run, "deploy", "--model", detector.toString(),
                         "--device", "lab-1", "--broker", broker.uri(), "--timeout", "240s", "--plain");
                 double httpSeconds = (System.nanoTime() - t0) / 1e9;
                 assertEquals(0, overHttp.status(), overHttp.err() + log("lab-1"));
-                assertOutcome(overHttp, "lab-1", "digit-detector 1");
+                assertOutcome(overHttp, "lab-1", detectorModel);
                 assertTrue(overHttp.err().contains("served from http://127.0.0.1:"), overHttp.err());
                 awaitServing("lab-1", "digit-detector", http);
 
@@ -68,7 +70,7 @@ class DeployToApplianceTest {
                         "--device", "lab-2", "--broker", broker.uri(), "--timeout", "240s", "--plain", "--chunks");
                 double chunkSeconds = (System.nanoTime() - t0) / 1e9;
                 assertEquals(0, inChunks.status(), inChunks.err() + log("lab-2"));
-                assertOutcome(inChunks, "lab-2", "digit-detector 1");
+                assertOutcome(inChunks, "lab-2", detectorModel);
                 assertTrue(inChunks.err().contains("served in chunks over the broker"), inChunks.err());
                 awaitServing("lab-2", "digit-detector", chunks);
 
