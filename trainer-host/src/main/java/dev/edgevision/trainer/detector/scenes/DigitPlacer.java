@@ -44,10 +44,7 @@ final class DigitPlacer {
             double angle = Math.toRadians(settings.maxRotationDegrees() * (2 * random.nextDouble() - 1));
             Ink ink = Ink.random(random);
             boolean bitmap = bitmaps > 0 && random.nextDouble() < bitmaps;
-            if (!glyphs.hasInk(glyph) || !(bitmap
-                    ? raster.drawBitmap(glyphs, glyph, height, angle, random.nextDouble() - 0.5, random.nextDouble() - 0.5)
-                    : raster.draw(glyphs, glyph, height, pen, angle, profile,
-                    random.nextDouble() - 0.5, random.nextDouble() - 0.5))) {
+            if (!drawGlyph(glyph, height, pen, angle, bitmap, profile, random)) {
                 continue;
             }
             LabelledBox box = findPlace(canvas, paper, random, settings.maxOverlap(), boxes, LABELS[glyphs.label(glyph)]);
@@ -83,10 +80,7 @@ final class DigitPlacer {
                 int glyph = random.nextInt(glyphs.size());
                 double h = height * (0.9 + 0.2 * random.nextDouble());
                 double angle = tilt + Math.toRadians(10 * random.nextDouble() - 5);
-                if (!glyphs.hasInk(glyph) || !(bitmap
-                        ? raster.drawBitmap(glyphs, glyph, h, angle, random.nextDouble() - 0.5, random.nextDouble() - 0.5)
-                        : raster.draw(glyphs, glyph, h, pen, angle, profile, random.nextDouble() - 0.5,
-                        random.nextDouble() - 0.5))) {
+                if (!drawGlyph(glyph, h, pen, angle, bitmap, profile, random)) {
                     continue;
                 }
                 int boxW = raster.boxRight() - raster.boxLeft() + 1;
@@ -117,6 +111,18 @@ final class DigitPlacer {
                 previous = box;
             }
         }
+    }
+
+    /** Draws {@code glyph} into the raster as a bitmap or along its skeleton; false if it has no ink to draw. */
+    private boolean drawGlyph(int glyph, double height, double pen, double angle, boolean bitmap, EdgeProfile profile,
+            SplittableRandom random) {
+        if (!glyphs.hasInk(glyph)) {
+            return false;
+        }
+        return bitmap
+                ? raster.drawBitmap(glyphs, glyph, height, angle, random.nextDouble() - 0.5, random.nextDouble() - 0.5)
+                : raster.draw(glyphs, glyph, height, pen, angle, profile, random.nextDouble() - 0.5,
+                        random.nextDouble() - 0.5);
     }
 
     /** A box with its left edge at {@code x1} and its bottom at {@code y2}, on whole pixels. */
