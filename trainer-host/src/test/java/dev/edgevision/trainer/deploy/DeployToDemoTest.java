@@ -3,6 +3,7 @@ package dev.edgevision.trainer.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.core.testing.CapturedRun;
 import dev.edgevision.trainer.cli.TrainerCli;
 import java.io.BufferedReader;
@@ -63,7 +64,9 @@ class DeployToDemoTest {
 
             CapturedRun run = CapturedRun.of(TrainerCli::run, args.toArray(String[]::new));
             assertEquals(0, run.status(), run.err() + "\ndemo:\n" + String.join("\n", output));
-            String landed = awaitLine(output, "[model] records now come from digits 1 (was digit-detector 1)", demo);
+            String detector = "digit-detector "
+                    + ModelBundle.open(HOME.resolve("models/digit-detector.vbundle")).manifest().version();
+            String landed = awaitLine(output, "[model] records now come from digits 1 (was " + detector + ")", demo);
             System.out.println("the demo's deploy command: ./trainer deploy " + command + "\n" + run.err()
                     + "the demo printed: " + landed);
             assertTrue(output.stream().anyMatch(l -> l.startsWith("[update job ") && l.contains("probation")),
