@@ -112,6 +112,11 @@ final class TrainDetectorCommand implements Callable<Integer> {
                     + " models/digit-detector.weights.zip; without, none).")
     String initFrom;
 
+    @Option(names = "--keep-head",
+            description = "With --init-from: take the output layer and anchors from FILE as well, to continue a"
+                    + " detector of the same classes on other scenes (a fine-tune) instead of learning them afresh.")
+    boolean keepHead;
+
     @Option(names = "--flip", description = "Also mirror images (objects only; never for digits or text).")
     boolean flip;
 
@@ -134,8 +139,8 @@ final class TrainDetectorCommand implements Callable<Integer> {
             description = "Digit scenes: most hard negatives per scene (circles, rings, ovals, bullets, check boxes,"
                     + " arrows, underlines, crossings-out, letters O o I l S B Z g q, shapes, slanted strokes; default:"
                     + " ${DEFAULT-VALUE}; 0 for none). With --bitmap-glyphs 0 --hsv 0,0,0 --dense-scenes 0"
-                    + " --hard-negatives 0 --digit-runs 0 --words 0 the scenes are those the first digit detector was"
-                    + " trained on.")
+                    + " --hard-negatives 0 --digit-runs 0 --words 0 --lookalike-words 0 the scenes are those the"
+                    + " first digit detector was trained on.")
     int hardNegatives;
 
     @Option(names = "--digit-runs", paramLabel = "P", defaultValue = "0.3",
@@ -147,6 +152,11 @@ final class TrainDetectorCommand implements Callable<Integer> {
             description = "Digit scenes: most handwritten words per scene, hard negatives of 2-7 touching letters"
                     + " (default: ${DEFAULT-VALUE}; 0 for none).")
     int words;
+
+    @Option(names = "--lookalike-words", paramLabel = "P", defaultValue = "0.5",
+            description = "Digit scenes: share of the words written only in the letters most like digits (S B Z O"
+                    + " I l o s b z g q), 1-4 of them at a digit's height (default: ${DEFAULT-VALUE}; 0 for none).")
+    double lookalikeWords;
 
     @picocli.CommandLine.Mixin
     SigningOptions signing = new SigningOptions();
@@ -215,7 +225,11 @@ final class TrainDetectorCommand implements Callable<Integer> {
             return null;
         }
         if (initFrom != null) {
-            return PretrainedFeatures.read(Path.of(initFrom));
+            PretrainedFeatures features = PretrainedFeatures.read(Path.of(initFrom));
+            return keepHead ? features.withHead() : features;
+        }
+        if (keepHead) {
+            throw new UsageException("--keep-head needs --init-from FILE, the detector to continue");
         }
         Path committed = Defaults.detectorWeights();
         if (data == null || !Files.isRegularFile(committed)) {
@@ -244,7 +258,8 @@ final class TrainDetectorCommand implements Callable<Integer> {
                 throw new NumberFormatException();
             }
             return new Variety(bitmapGlyphs, Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
-                    Double.parseDouble(parts[2].strip()), denseScenes, hardNegatives, digitRuns, words);
+                    Double.parseDouble(parts[2].strip()), denseScenes, hardNegatives, digitRuns, words,
+                    lookalikeWords);
         } catch (NumberFormatException e) {
             throw new UsageException("--hsv must be three numbers H,S,V such as 0.015,0.7,0.4, got '" + hsv + "'");
         } catch (IllegalArgumentException e) {

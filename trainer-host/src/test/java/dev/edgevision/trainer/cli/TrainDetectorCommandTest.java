@@ -121,6 +121,16 @@ class TrainDetectorCommandTest {
                 labelled.toString(), "--init-from", weights.toString(), "--context-layers", "0");
         assertNotEquals(0, wider.status());
         assertTrue(wider.err().contains("do not fit"), wider.err());
+
+        CapturedRun continued = train("--out", tmp.resolve("continued").toString(), "--size", "64x48", "--init-from",
+                weights.toString(), "--keep-head");
+        assertEquals(0, continued.status(), continued.err());
+        assertTrue(continued.err().contains("kept from " + weights) && continued.err().contains("continuing " + weights),
+                continued.err());
+
+        CapturedRun alone = train("--out", tmp.resolve("alone").toString(), "--size", "64x48", "--keep-head");
+        assertNotEquals(0, alone.status());
+        assertTrue(alone.err().contains("--keep-head needs --init-from"), alone.err());
     }
 
     @Test

@@ -141,7 +141,8 @@ public final class DetectorRun {
             if (store.exists()) {
                 throw new UsageException(out + " already holds a run; continue it with --resume, or choose another --out");
             }
-            state = TrainingState.start(settings, train.classes(), fitAnchors(settings, train, polarity));
+            state = TrainingState.start(settings, train.classes(), initialFeatures != null && initialFeatures.keepsHead()
+                    ? keptAnchors(initialFeatures, settings) : fitAnchors(settings, train, polarity));
             net = DetectorTrainer.newNetwork(state);
             if (initialFeatures != null) {
                 long copied;
@@ -150,8 +151,13 @@ public final class DetectorRun {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
-                System.err.printf("starting from the feature layers of %s (%,d parameters); the output layer"
-                        + " learns this run's %d classes%n", initialFeatures.source(), copied, state.classes().size());
+                if (initialFeatures.keepsHead()) {
+                    System.err.printf("continuing %s (%,d parameters, its output layer and anchors included)%n",
+                            initialFeatures.source(), copied);
+                } else {
+                    System.err.printf("starting from the feature layers of %s (%,d parameters); the output layer"
+                            + " learns this run's %d classes%n", initialFeatures.source(), copied, state.classes().size());
+                }
             }
         }
         DetectorArchitecture arch = DetectorTrainer.architecture(state);
@@ -230,6 +236,22 @@ public final class DetectorRun {
 
     private static Polarity framePolarity(Polarity modelPolarity) {
         return modelPolarity == Polarity.NATURAL ? Polarity.NATURAL : Polarity.DARK_ON_LIGHT;
+    }
+
+    /** The anchors of the detector a run continues; their count must be the run's. */
+    private static List<double[]> keptAnchors(PretrainedFeatures source, DetectorTrainingSettings s) {
+        List<double[]> anchors;
+        try {
+            anchors = source.anchors();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (anchors.size() != s.anchorCount()) {
+            throw new UsageException(source.source() + " has " + anchors.size() + " anchors, this run " + s.anchorCount()
+                    + "; give --anchors " + anchors.size() + " or leave out --keep-head");
+        }
+        System.err.printf("anchors (grid cells): %s, kept from %s%n", describe(anchors), source.source());
+        return anchors;
     }
 
     private static List<double[]> fitAnchors(DetectorTrainingSettings s, SampleSource train, Polarity polarity)

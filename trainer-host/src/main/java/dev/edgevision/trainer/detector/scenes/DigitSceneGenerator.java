@@ -79,7 +79,7 @@ public final class DigitSceneGenerator {
         }
         distractors.draw(canvas, pen, profile, random, nuisances.maxDistractors(), boxes);
         hardNegatives.draw(canvas, pen, profile, extra, variety.maxHardNegatives(), boxes);
-        words.draw(canvas, pen, profile, extra, variety.maxWords(), boxes);
+        words.draw(canvas, pen, profile, extra, variety.maxWords(), variety.lookalikeWords(), boxes);
         finish.develop(canvas, random, nuisances, target, settings.format());
         ColourJitter.apply(target, variety, extra);
         return new Scene(target, boxes);

@@ -16,13 +16,15 @@ import java.util.SplittableRandom;
  * digits' boxes and never labelled.
  *
  * <p>Letters are stroke lists in a unit em: baseline at 0, x-height at -1, ascenders and capitals
- * at -1.8, descenders down to 0.8 (y grows downwards, as in the frame). The table is built once;
- * rendering reuses one point buffer.
+ * at -1.8, descenders down to 0.8 (y grows downwards, as in the frame). The table is built once; a
+ * layout allocates only its strokes' small coordinate arrays.
  */
 final class HandWords {
     /** Letters a word is made of; the capitals only start a word. */
     static final String LOWER = "abcdeghklmnopqrstuvwxyz";
     static final String UPPER = "SBZODEPRAG";
+    /** The letters most like digits, as {@link #lookalikeWord} uses them. */
+    static final String LOOKALIKE = "SBZOIlosbzgq";
     private static final Map<Character, Letter> LETTERS = letters();
     private static final int TRIES = 6;
     private static final double CLEARANCE = 5;
@@ -33,14 +35,19 @@ final class HandWords {
     record Letter(double[][] strokes, double advance) {
     }
 
-    /** Draws up to {@code max} words (none when 0) in free places: kept clear of {@code digits}. */
-    void draw(Canvas canvas, Pen pen, EdgeProfile profile, SplittableRandom random, int max, List<LabelledBox> digits) {
+    /**
+     * Draws up to {@code max} words (none when 0) in free places: kept clear of {@code digits}. A share
+     * {@code lookalike} of them are {@link #lookalikeWord} words, written larger.
+     */
+    void draw(Canvas canvas, Pen pen, EdgeProfile profile, SplittableRandom random, int max, double lookalike,
+            List<LabelledBox> digits) {
         int count = max == 0 ? 0 : random.nextInt(max + 1);
         for (int i = 0; i < count; i++) {
             Ink ink = Ink.random(random);
-            double xHeight = 7 + 30 * random.nextDouble() * random.nextDouble();
+            boolean alike = lookalike > 0 && random.nextDouble() < lookalike;
+            double xHeight = alike ? 10 + 25 * random.nextDouble() : 7 + 30 * random.nextDouble() * random.nextDouble();
             double thickness = Math.max(1.4, xHeight * 0.09 * Math.pow(3, random.nextDouble()));
-            String word = word(random);
+            String word = alike ? lookalikeWord(random) : word(random);
             for (int attempt = 0; attempt < TRIES; attempt++) {
                 double x = canvas.width() * random.nextDouble();
                 double y = canvas.height() * random.nextDouble();
@@ -70,6 +77,19 @@ final class HandWords {
         }
         while (b.length() < length) {
             b.append(LOWER.charAt(random.nextInt(LOWER.length())));
+        }
+        return b.toString();
+    }
+
+    /**
+     * A word of one to four of the letters most like digits ({@link #LOOKALIKE}), each upper or lower
+     * case as it comes: what a page of notes writes beside its numbers ("SO", "Bl", "q").
+     */
+    static String lookalikeWord(SplittableRandom random) {
+        int length = 1 + random.nextInt(4);
+        StringBuilder b = new StringBuilder(length);
+        while (b.length() < length) {
+            b.append(LOOKALIKE.charAt(random.nextInt(LOOKALIKE.length())));
         }
         return b.toString();
     }
@@ -170,6 +190,7 @@ final class HandWords {
                 0.5 * Math.PI), line(0.3, -0.9, 0, -0.9))));
         m.put('R', letter(1.05, line(0, 0, 0, -1.8), join(line(0, -1.8, 0.3, -1.8), arc(0.3, -1.35, 0.5, 0.45, -0.5 * Math.PI,
                 0.5 * Math.PI), line(0.3, -0.9, 0, -0.9, 0.85, 0))));
+        m.put('I', letter(0.7, line(0.3, -1.8, 0.3, 0), line(0, -1.8, 0.6, -1.8), line(0, 0, 0.6, 0)));
         m.put('A', letter(1.15, line(0, 0, 0.5, -1.8, 1, 0), line(0.2, -0.7, 0.8, -0.7)));
         m.put('G', letter(1.2, join(arc(0.6, -0.9, 0.6, 0.9, -0.2 * Math.PI, -1.95 * Math.PI), line(1.2, -0.8, 0.65, -0.8))));
         return Map.copyOf(m);

@@ -17,9 +17,12 @@ package dev.edgevision.trainer.detector.scenes;
  * @param digitRuns share of scenes with digits that also carry one or two runs of 2-5 touching digits, as
  *     numbers are written ("3326"), each digit with its own box
  * @param maxWords most handwritten words per scene ({@link HandWords}), hard negatives drawn clear of the digits
+ * @param lookalikeWords share of those words written only in the letters most like digits (S B Z O I l o
+ *     s z b g q), in either case and at a digit's height, as a page of notes has them beside its numbers
  */
 public record Variety(double bitmapGlyphs, double hueJitter, double saturationJitter, double valueJitter,
-        double denseScenes, int maxHardNegatives, double digitRuns, int maxWords) {
+        double denseScenes, int maxHardNegatives, double digitRuns, int maxWords,
+        double lookalikeWords) {
     /** Rejects values outside their ranges, naming the field. */
     public Variety {
         range("bitmapGlyphs", bitmapGlyphs, 0, 1);
@@ -30,20 +33,22 @@ public record Variety(double bitmapGlyphs, double hueJitter, double saturationJi
         range("maxHardNegatives", maxHardNegatives, 0, 50);
         range("digitRuns", digitRuns, 0, 1);
         range("maxWords", maxWords, 0, 50);
+        range("lookalikeWords", lookalikeWords, 0, 1);
     }
 
-    /** Nothing beyond the nuisances: the generator as the committed detector was trained with. */
+    /** Nothing beyond the nuisances: the generator as the first digit detector was trained with. */
     public static Variety none() {
-        return new Variety(0, 0, 0, 0, 0, 0, 0, 0);
+        return new Variety(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
      * The defaults of the next training run: a third of the digits as upscaled bitmaps, HSV jitter
      * 0.015 / 0.7 / 0.4, one scene in six dense, up to 6 hard negatives per scene, touching digit runs
-     * in three scenes of ten, up to 4 handwritten words per scene.
+     * in three scenes of ten, up to 4 handwritten words per scene, half of them in the letters most
+     * like digits.
      */
     public static Variety nextRun() {
-        return new Variety(0.35, 0.015, 0.7, 0.4, 1 / 6.0, 6, 0.3, 4);
+        return new Variety(0.35, 0.015, 0.7, 0.4, 1 / 6.0, 6, 0.3, 4, 0.5);
     }
 
     /** Whether any of it is switched on. */

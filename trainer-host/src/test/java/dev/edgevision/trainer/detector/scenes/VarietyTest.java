@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.edgevision.core.frame.Frame;
 import dev.edgevision.trainer.detector.labels.LabelledBox;
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The next run's generator variety: off by default, deterministic, boxes on ink, negatives clear of digits. */
@@ -64,7 +66,7 @@ class VarietyTest {
     @Test
     void hardNegativesKeepClearOfTheDigitsAndCoverEveryKind() {
         HardNegatives negatives = new HardNegatives();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        SplittableRandom random = new SplittableRandom(5);
         for (int kind = 0; kind < HardNegatives.KINDS; kind++) {
             int n = negatives.shape(kind, 40, 100, 100, 0.1, random);
             assertTrue(n >= 2 && n % 2 == 0, "kind " + kind + ": " + n + " coordinates");
@@ -77,7 +79,7 @@ class VarietyTest {
 
     @Test
     void digitRunsWriteNumbersAsTouchingDigitsEachInItsOwnBox() {
-        Variety runs = new Variety(0, 0, 0, 0, 0, 0, 1, 0);
+        Variety runs = new Variety(0, 0, 0, 0, 0, 0, 1, 0, 0);
         DigitSceneGenerator withRuns = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES, runs);
         DigitSceneGenerator without = new DigitSceneGenerator(TestDigits.mnistTest(), SCENES);
         int touchingWith = 0;
@@ -95,7 +97,7 @@ class VarietyTest {
     }
 
     /** Pairs of boxes side by side on one line: at most 10 % of the narrower width apart, or into each other. */
-    private static int touchingPairs(java.util.List<LabelledBox> boxes) {
+    private static int touchingPairs(List<LabelledBox> boxes) {
         int pairs = 0;
         for (LabelledBox a : boxes) {
             for (LabelledBox b : boxes) {
@@ -113,7 +115,7 @@ class VarietyTest {
 
     @Test
     void everyLetterOfAWordHasStrokesAndWordsKeepClearOfTheDigits() {
-        for (char c : (HandWords.LOWER + HandWords.UPPER).toCharArray()) {
+        for (char c : (HandWords.LOWER + HandWords.UPPER + HandWords.LOOKALIKE).toCharArray()) {
             HandWords.Letter letter = HandWords.letters().get(c);
             assertTrue(letter != null && letter.strokes().length > 0 && letter.advance() > 0, "letter " + c);
             for (double[] s : letter.strokes()) {
@@ -124,8 +126,7 @@ class VarietyTest {
         canvas.reshape(320, 240);
         canvas.fill(new Colour(1, 1, 1));
         LabelledBox digit = new LabelledBox("3", 120, 80, 200, 160);
-        new HandWords().draw(canvas, new Pen(), new EdgeProfile(), new java.util.SplittableRandom(3), 40,
-                java.util.List.of(digit));
+        new HandWords().draw(canvas, new Pen(), new EdgeProfile(), new SplittableRandom(3), 40, 0.5, List.of(digit));
         float[] red = canvas.plane(0);
         float[] green = canvas.plane(1);
         float[] blue = canvas.plane(2);
@@ -144,9 +145,24 @@ class VarietyTest {
     }
 
     @Test
+    void lookalikeWordsAreOneToFourOfTheLettersMostLikeDigits() {
+        SplittableRandom random = new SplittableRandom(11);
+        int longest = 0;
+        for (int i = 0; i < 500; i++) {
+            String word = HandWords.lookalikeWord(random);
+            assertTrue(word.length() >= 1 && word.length() <= 4, word);
+            for (char c : word.toCharArray()) {
+                assertTrue(HandWords.LOOKALIKE.indexOf(c) >= 0, "'" + c + "' of " + word);
+            }
+            longest = Math.max(longest, word.length());
+        }
+        assertEquals(4, longest);
+    }
+
+    @Test
     void badValuesAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Variety(1.5, 0.015, 0.7, 0.4, 0, 6, 0, 0));
+                () -> new Variety(1.5, 0.015, 0.7, 0.4, 0, 6, 0, 0, 0));
         assertTrue(e.getMessage().contains("bitmapGlyphs"), e.getMessage());
     }
 }

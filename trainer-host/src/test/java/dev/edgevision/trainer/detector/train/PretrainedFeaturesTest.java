@@ -52,6 +52,28 @@ class PretrainedFeaturesTest {
     }
 
     @Test
+    void withTheHeadTheOutputConvolutionAndAnchorsComeAlongAndOtherClassesAreRefused() throws Exception {
+        MultiLayerNetwork trained = network(64, 48, List.of(4, 6, 8), 1, TWO_ANCHORS, 10, 1);
+        trained.params().assign(Nd4j.rand(trained.params().shape()));
+        PretrainedFeatures source = PretrainedFeatures.read(save(trained)).withHead();
+        assertTrue(source.keepsHead());
+        List<double[]> anchors = source.anchors();
+        assertEquals(2, anchors.size());
+        assertEquals(2.0, anchors.get(1)[0], 1e-6);
+        assertEquals(3.0, anchors.get(1)[1], 1e-6);
+
+        MultiLayerNetwork continued = network(96, 64, List.of(4, 6, 8), 1, anchors, 10, 2);
+        long copied = source.copyInto(continued);
+        int head = continued.getLayers().length - 2;
+        assertEquals(trained.getLayer(head).params(), continued.getLayer(head).params());
+        assertEquals(trained.numParams(), copied);
+
+        MultiLayerNetwork otherClasses = network(64, 48, List.of(4, 6, 8), 1, TWO_ANCHORS, 3, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source.copyInto(otherClasses));
+        assertTrue(e.getMessage().contains("another number of classes or anchors"), e.getMessage());
+    }
+
+    @Test
     void aCheckpointWithDl4jsActivationLayersStartsANetworkWithInPlaceOnes() throws Exception {
         MultiLayerNetwork older = DetectorNetwork.create(new DetectorArchitecture(64, 48, List.of(4, 6, 8), 1,
                 TWO_ANCHORS, 10), 1, new FixedSchedule(1e-3), CNN2DFormat.NCHW, ClassLoss.DEFAULT, LeakyReluLayer.DL4J);
