@@ -152,7 +152,12 @@ class MqttPublisherMosquittoTest {
 
     @Test
     void everyQos1RecordArrivesInOrderAcrossABrokerKillAndRestart() throws Exception {
-        Mosquitto broker = broker(List.of("allow_anonymous true", "persistence true"));
+        // A broker killed with SIGKILL keeps only what it last wrote to its persistence file, and by
+        // default it writes every 30 minutes: a record it had acknowledged to the publisher but not yet
+        // passed on would die with it, which no client can prevent. Saving after every change makes
+        // the broker as durable as this test's claim (what the publisher has sent arrives) needs.
+        Mosquitto broker = broker(List.of("allow_anonymous true", "persistence true", "autosave_on_changes true",
+                "autosave_interval 1"));
         String device = "it-kill";
         String filter = "vision/" + device + "/cam0/detections";
         registerPersistentSubscriber(broker, "it-kill-sub", filter);
