@@ -20,6 +20,7 @@ import dev.edgevision.core.preprocess.Preprocessing;
 import dev.edgevision.ort.OrtRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,12 +165,12 @@ class OpenCvParityTest {
         int total = 0;
         for (Frame frame : frames) {
             List<Detection> want = reference.detect(frame).detections();
-            List<Detection> got = new java.util.ArrayList<>(candidate.detect(frame).detections());
+            List<Detection> got = new ArrayList<>(candidate.detect(frame).detections());
             assertEquals(want.size(), got.size(), "frame " + frame.sequence() + ": " + want + " vs " + got);
             for (int i = 0; i < want.size(); i++) {
                 Detection w = want.get(i);
                 Detection g = got.stream().filter(d -> d.label().equals(w.label()))
-                        .min(java.util.Comparator.comparingDouble(d -> boxDistance(w, d))).orElse(null);
+                        .min(Comparator.comparingDouble(d -> boxDistance(w, d))).orElse(null);
                 String what = "frame " + frame.sequence() + " detection " + i + ": " + w + " vs " + (g == null ? got : g);
                 assertTrue(g != null, what);
                 got.remove(g);

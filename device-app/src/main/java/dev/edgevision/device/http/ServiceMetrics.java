@@ -55,6 +55,8 @@ final class ServiceMetrics {
                 + " semantics: the pipeline was busy)", p -> status(p).dropped());
         cameraCounter("edgevision_source_reopened", "Times the camera was reopened after losing its device or stream",
                 p -> status(p).reopened());
+        cameraCounter("edgevision_records_overtaken", "Records dropped to keep frame order: a frame grabbed after"
+                + " theirs was published first (model.workers above 1)", CameraPipeline::overtaken);
         GaugeWithCallback.builder().name("edgevision_camera_enabled").help("1 while detection runs on the camera")
                 .labelNames("camera").callback(cb -> pipelines().forEach(p -> cb.call(p.enabled() ? 1 : 0,
                         p.camera()))).register(registry);

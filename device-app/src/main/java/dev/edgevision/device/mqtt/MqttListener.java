@@ -90,6 +90,7 @@ public final class MqttListener implements ApplianceListener {
         c.put("captured", s.captured());
         c.put("dropped", s.dropped());
         c.put("reopened", s.reopened());
+        c.put("overtaken", s.overtaken());
         c.put("state", s.state());
         if (s.stagesP50() != null && s.stagesP95() != null) {
             Map<String, Object> stages = new LinkedHashMap<>();

@@ -72,7 +72,8 @@ final class StatusMonitor implements AutoCloseable {
             SourceStatus source = p.source().status();
             figures.put(p.camera(), new CameraStats(Math.round((processed - before) / seconds * 10) / 10.0,
                     p.latency().percentile(50), p.latency().percentile(95), p.latency().percentile(99), processed,
-                    p.failures(), source.captured(), source.dropped(), source.reopened(), lower(source.state()),
+                    p.failures(), source.captured(), source.dropped(), source.reopened(), p.overtaken(),
+                    lower(source.state()),
                     source.lastError(), p.stages().percentile(50), p.stages().percentile(95)));
         }
         return new StatsSnapshot(figures, appliance.backendName(), host.read(), ProcessFigures.now());

@@ -1,5 +1,6 @@
 package dev.edgevision.device.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ class StatsOverMqttTest {
             assertTrue(p50 >= 0 && p95 >= p50, stage + ": " + stages);
         }
         assertTrue(stages.path("inference").path("p50").asDouble() > 0, "inference takes time: " + stages);
+        assertEquals(0, s.path("cameras").path("desk").path("overtaken").asLong(-1), "one worker keeps frame order: " + s);
         assertTrue(s.path("host").path("memory_total_mb").asLong() > 0, "this Linux machine has /proc/meminfo: " + s);
         assertTrue(s.path("process").path("heap_used_mb").asLong() > 0 && s.path("process").path("rss_mb").asLong() > 0
                 && s.path("process").path("threads").asInt() > 1, "the process's memory: " + s.path("process"));

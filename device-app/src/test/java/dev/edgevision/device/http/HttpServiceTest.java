@@ -70,6 +70,7 @@ class HttpServiceTest {
             assertNotNull(series.get("edgevision_frames_failed_total{camera=\"desk\"}"));
             assertNotNull(series.get("edgevision_frames_dropped_total{camera=\"desk\"}"));
             assertNotNull(series.get("edgevision_frames_captured_total{camera=\"desk\"}"));
+            assertEquals(0.0, series.get("edgevision_records_overtaken_total{camera=\"desk\"}"), "one worker keeps order");
             assertEquals(1.0, series.get("edgevision_camera_enabled{camera=\"desk\"}"));
             for (String stage : ServiceMetrics.stages()) {
                 double count = series.get("edgevision_stage_latency_seconds_count{camera=\"desk\",stage=\"" + stage
