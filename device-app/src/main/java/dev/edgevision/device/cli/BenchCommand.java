@@ -133,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                     new PipelineBenchmark(System.out).run(appliance, replay, totals, frames, raw, seconds);
                 }
             } else {
-                PrecisionBench bench = new PrecisionBench(selection, home, System.out);
+                PrecisionBench bench = new PrecisionBench(selection, home, System.out, fps);
                 for (String precision : wanted) {
                     bench.measure(config(bundle, section(precision)), frames, raw, seconds, publisher);
                 }

@@ -28,12 +28,15 @@ final class PrecisionBench {
     private final BackendSelection selection;
     private final Path home;
     private final PrintStream out;
+    private final double fps;
     private final List<String> rows = new ArrayList<>();
 
-    PrecisionBench(BackendSelection selection, Path home, PrintStream out) {
+    /** Measures on {@code selection}'s backend, the replay captured at {@code fps} frames/s (0: as fast as taken). */
+    PrecisionBench(BackendSelection selection, Path home, PrintStream out, double fps) {
         this.selection = selection;
         this.home = home;
         this.out = out;
+        this.fps = fps;
     }
 
     /** Prepares the engine of {@code config}'s precision as the service would, then measures it. */
@@ -43,7 +46,7 @@ final class PrecisionBench {
         BuildSettings settings = TensorRtSettings.from(config.tensorrt(), home, DetectorFactory.MAX_REGIONS);
         out.printf("%n== %s (engines in %s)%n", precision, settings.cacheDir());
         long t0 = System.nanoTime();
-        ReplaySource replay = new ReplaySource(frames);
+        ReplaySource replay = new ReplaySource(frames, fps);
         StageTotals totals = new StageTotals();
         try (Appliance appliance = BenchCommand.assemble(config, home, selection, replay, totals, publisher)) {
             BackendRunners runners = appliance.models().current().runners();
