@@ -10,13 +10,26 @@ import dev.edgevision.trainer.detector.labels.LabelledDataset;
 import dev.edgevision.trainer.eval.DetectionBundleEvaluator;
 import dev.edgevision.trainer.report.DetectorReportSections;
 import dev.edgevision.core.io.AtomicFile;
+import dev.edgevision.trainer.detector.eval.IllPosedMarks;
+import dev.edgevision.trainer.eval.IllPosedScores;
+import dev.edgevision.trainer.report.ContactSheet;
+import dev.edgevision.trainer.report.GalleryImage;
+import dev.edgevision.trainer.report.HtmlReport;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
 
 /** A detector bundle's scores on a labelled folder as the JSON line {@code trainer evaluate} prints. */
 final class DetectorScores {
+    private static final int SHEET_COLUMNS = 8;
+
     private DetectorScores() {
     }
 
@@ -30,24 +43,38 @@ final class DetectorScores {
         }
         DetectionEvaluation e = outcome.evaluation();
         String title = bundle.manifest().name() + " on " + data.folder().getFileName();
-        if (report != null && report.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
-            AtomicFile.write(report, EvaluationMarkdown.render(title, bundle, data.folder().toString(), outcome)
+        IllPosedScores ill = outcome.illPosed();
+        List<List<GalleryImage>> sheetRows = sheetRows(ill);
+        if (report != null && report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
+            String sheet = null;
+            if (!sheetRows.isEmpty()) {
+                String stem = report.getFileName().toString();
+                sheet = stem.substring(0, stem.length() - 3) + "-ill-posed.png";
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(ContactSheet.render(sheetRows), "png", png);
+                AtomicFile.write(report.resolveSibling(sheet), png.toByteArray());
+            }
+            AtomicFile.write(report, EvaluationMarkdown.render(title, bundle, data.folder().toString(), outcome, sheet)
                     .getBytes(StandardCharsets.UTF_8));
         } else if (report != null) {
-            AtomicFile.write(report, DetectorReportSections.render(bundle.manifest().name() + " on "
-                    + data.folder().getFileName(), data.folder().getFileName().toString(), e, outcome.examples())
-                    .getBytes(StandardCharsets.UTF_8));
+            String set = data.folder().getFileName().toString();
+            HtmlReport html = DetectorReportSections.addTo(new HtmlReport(title), set, e, outcome.examples());
+            if (!sheetRows.isEmpty()) {
+                html.imageGallery("Ill-posed marks on " + set + ": letters read as the digit they resemble (left"
+                        + " out of the lenient scores), then true digits of those classes",
+                        sheetRows.stream().flatMap(List::stream).toList());
+            }
+            AtomicFile.write(report, html.render().getBytes(StandardCharsets.UTF_8));
         }
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put(iou == 0.5 ? "map50" : "map" + Math.round(iou * 100), round(e.meanAveragePrecision()));
+        line.put(mapKey(iou), round(e.meanAveragePrecision()));
         line.put("images", e.images());
         line.put("empty_images", e.emptyImages());
         line.put("false_per_empty_frame", round(e.falseDetectionsPerEmptyFrame()));
         line.put("score_threshold", e.scoreThreshold());
         line.put("precision", round(e.precision()));
         line.put("recall", round(e.recall()));
-        line.put("published_" + (iou == 0.5 ? "map50" : "map" + Math.round(iou * 100)),
-                round(outcome.published().meanAveragePrecision()));
+        line.put("published_" + mapKey(iou), round(outcome.published().meanAveragePrecision()));
         ConfusionTable confusion = outcome.confusion();
         line.put("false_on_marks", confusion.falseByKind());
         line.put("marks", confusion.marksByKind());
@@ -74,11 +101,42 @@ final class DetectorScores {
             }
         }
         line.put("per_class", perClass);
+        if (ill.marks() > 0) {
+            Map<String, Object> lenient = new LinkedHashMap<>();
+            lenient.put("readings_left_out", new TreeMap<>(IllPosedMarks.READINGS));
+            lenient.put("marks", ill.marks());
+            lenient.put("left_out", ill.readings());
+            lenient.put(mapKey(iou), round(ill.evaluation().meanAveragePrecision()));
+            lenient.put("published_" + mapKey(iou), round(ill.published().meanAveragePrecision()));
+            lenient.put("precision", round(ill.evaluation().precision()));
+            lenient.put("recall", round(ill.evaluation().recall()));
+            lenient.put("false_per_empty_frame", round(ill.evaluation().falseDetectionsPerEmptyFrame()));
+            line.put("ill_posed", lenient);
+        }
         line.put("ms_per_image", round(outcome.meanMillis()));
         line.put("model", Map.of("name", bundle.manifest().name(), "version", bundle.manifest().version(),
                 "sha256", bundle.sha256()));
         line.put("data", data.folder().toString());
         return new ObjectMapper().writeValueAsString(line);
+    }
+
+    /** Rows of the ill-posed picture: the readings eight to a row, then the true digits; none when nothing was read. */
+    private static List<List<GalleryImage>> sheetRows(IllPosedScores ill) {
+        List<List<GalleryImage>> rows = new ArrayList<>();
+        if (ill.readingCrops().isEmpty()) {
+            return rows;
+        }
+        for (int i = 0; i < ill.readingCrops().size(); i += SHEET_COLUMNS) {
+            rows.add(ill.readingCrops().subList(i, Math.min(ill.readingCrops().size(), i + SHEET_COLUMNS)));
+        }
+        if (!ill.digitCrops().isEmpty()) {
+            rows.add(ill.digitCrops().subList(0, Math.min(ill.digitCrops().size(), SHEET_COLUMNS)));
+        }
+        return rows;
+    }
+
+    private static String mapKey(double iou) {
+        return iou == 0.5 ? "map50" : "map" + Math.round(iou * 100);
     }
 
     static Object round(double v) {

@@ -19,6 +19,7 @@ import dev.edgevision.ort.OrtRunner;
 import dev.edgevision.trainer.detector.eval.ConfusionTable;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluator;
+import dev.edgevision.trainer.detector.eval.IllPosedMarks;
 import dev.edgevision.trainer.detector.eval.ImageResult;
 import dev.edgevision.trainer.detector.eval.PredictedBox;
 import dev.edgevision.trainer.detector.labels.LabelException;
@@ -29,11 +30,15 @@ import dev.edgevision.trainer.detector.labels.NonObjectMarks;
 import dev.edgevision.trainer.detector.train.LabelledFrame;
 import dev.edgevision.trainer.detector.train.SampleSource;
 import dev.edgevision.trainer.report.ExampleFrame;
+import dev.edgevision.trainer.report.GalleryImage;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -50,6 +55,8 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     /** Reporting threshold of a classifier bundle whose manifest names none: the service's default. */
     public static final double CLASSIFIER_THRESHOLD = 0.5;
     private static final int EXAMPLES = 12;
+    private static final int READING_CROPS = 16;
+    private static final int DIGIT_CROPS_PER_CLASS = 4;
 
     /**
      * Scores, and a few frames drawn with both kinds of boxes for the report.
@@ -59,9 +66,10 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
      * @param meanMillis mean time per frame through the detector
      * @param published scores of what the device publishes: only detections at or above the manifest's threshold
      * @param confusion which classes were taken for which at that threshold, with false detections on marks
+     * @param illPosed the same scores with a letter O read as "0" and an I or l as "1" let pass
      */
     public record Outcome(DetectionEvaluation evaluation, List<ExampleFrame> examples, double meanMillis,
-            DetectionEvaluation published, ConfusionTable confusion) {
+            DetectionEvaluation published, ConfusionTable confusion, IllPosedScores illPosed) {
     }
 
     private final ModelBundle bundle;
@@ -71,6 +79,9 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private final double iouThreshold;
     private final Frame frame = new Frame();
     private final BgrImages images = new BgrImages();
+    private final List<GalleryImage> readingCrops = new ArrayList<>();
+    private final List<GalleryImage> digitCrops = new ArrayList<>();
+    private final Map<String, Integer> digitCropsPerClass = new HashMap<>();
 
     public DetectionBundleEvaluator(ModelBundle bundle, int threads) throws BundleException, DetectorException {
         this(bundle, threads, DetectionEvaluator.DEFAULT_IOU);
@@ -120,6 +131,9 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     public Outcome score(SampleSource source, int count, long firstSeed) throws IOException, DetectorException {
         List<ImageResult> results = new ArrayList<>();
         List<ExampleFrame> examples = new ArrayList<>();
+        readingCrops.clear();
+        digitCrops.clear();
+        digitCropsPerClass.clear();
         double millis = 0;
         for (int i = 0; i < count; i++) {
             LabelledFrame example = source.sample(firstSeed + i);
@@ -135,6 +149,9 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     public Outcome score(LabelledDataset dataset) throws IOException, DetectorException, LabelException {
         List<ImageResult> results = new ArrayList<>();
         List<ExampleFrame> examples = new ArrayList<>();
+        readingCrops.clear();
+        digitCrops.clear();
+        digitCropsPerClass.clear();
         double millis = 0;
         for (LabelledImage item : dataset.images()) {
             BufferedImage image = ImageIO.read(item.image().toFile());
@@ -145,10 +162,49 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             long t0 = System.nanoTime();
             List<Detection> detections = detector.detect(frame).detections();
             millis += (System.nanoTime() - t0) / 1e6;
+            String name = item.image().getFileName().toString();
             collect(detections, frame, item.boxes(), NonObjectMarks.read(dataset.folder(), item.image()),
-                    item.image().getFileName().toString(), results, examples);
+                    name, results, examples);
+            keepCrops(image, results.get(results.size() - 1));
         }
         return finish(results, examples, millis);
+    }
+
+    /** Cuts out, while there is room, the ill-posed marks read as their digit and true digits of those classes. */
+    private void keepCrops(BufferedImage image, ImageResult result) {
+        for (IllPosedMarks.Reading r : IllPosedMarks.readings(result.atOrAbove(reportThreshold), iouThreshold)) {
+            if (readingCrops.size() < READING_CROPS) {
+                readingCrops.add(new GalleryImage(crop(image, r.mark()), String.format(Locale.ROOT,
+                        "%s as %s (%.2f)", r.mark().label(), r.detection().label(), r.detection().score())));
+            }
+        }
+        if (readingCrops.isEmpty()) {
+            return;
+        }
+        for (LabelledBox t : result.truth()) {
+            if (IllPosedMarks.READINGS.containsValue(t.label())
+                    && digitCropsPerClass.getOrDefault(t.label(), 0) < DIGIT_CROPS_PER_CLASS) {
+                digitCropsPerClass.merge(t.label(), 1, Integer::sum);
+                digitCrops.add(new GalleryImage(crop(image, t), "digit " + t.label()));
+            }
+        }
+    }
+
+    /** A copy of {@code box} and a quarter of its size around it, clipped to the image. */
+    private static BufferedImage crop(BufferedImage image, LabelledBox box) {
+        double margin = 0.25 * Math.max(box.width(), box.height());
+        int x1 = (int) Math.max(0, Math.floor(box.x1() - margin));
+        int y1 = (int) Math.max(0, Math.floor(box.y1() - margin));
+        int x2 = (int) Math.min(image.getWidth(), Math.ceil(box.x2() + margin));
+        int y2 = (int) Math.min(image.getHeight(), Math.ceil(box.y2() + margin));
+        BufferedImage out = new BufferedImage(Math.max(1, x2 - x1), Math.max(1, y2 - y1), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(image, -x1, -y1, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     private void collect(List<Detection> detections, Frame shownFrame, List<LabelledBox> truth, List<LabelledBox> marks,
@@ -167,7 +223,16 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
         DetectionEvaluation published = evaluator.evaluate(results.stream().map(r -> r.atOrAbove(reportThreshold))
                 .toList(), labels);
         ConfusionTable confusion = ConfusionTable.of(results, labels, reportThreshold, iouThreshold);
-        return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size(), published, confusion);
+        List<ImageResult> lenient = results.stream().map(r -> IllPosedMarks.withoutReadings(r, iouThreshold)).toList();
+        int marks = (int) results.stream().flatMap(r -> r.marks().stream())
+                .filter(m -> IllPosedMarks.READINGS.containsKey(m.label())).count();
+        int readings = results.stream().mapToInt(r -> IllPosedMarks.readings(r.atOrAbove(reportThreshold),
+                iouThreshold).size()).sum();
+        IllPosedScores illPosed = new IllPosedScores(marks, readings, evaluator.evaluate(lenient, labels),
+                evaluator.evaluate(lenient.stream().map(r -> r.atOrAbove(reportThreshold)).toList(), labels),
+                readingCrops, digitCrops);
+        return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size(), published, confusion,
+                illPosed);
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.edgevision.core.model.ModelBundle;
 import dev.edgevision.trainer.detector.eval.ClassEvaluation;
 import dev.edgevision.trainer.detector.eval.ConfusionTable;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
+import dev.edgevision.trainer.detector.eval.IllPosedMarks;
 import dev.edgevision.trainer.eval.DetectionBundleEvaluator;
+import dev.edgevision.trainer.eval.IllPosedScores;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,14 +14,18 @@ import java.util.TreeMap;
 /**
  * A detector's scores on one labelled set as Markdown ({@code trainer evaluate --report FILE.md}):
  * the headline figures, AP per class, false detections on each kind of recorded non-object mark,
- * and the confusion table at the manifest's threshold.
+ * the scores with ill-posed readings left out, and the confusion table at the manifest's threshold.
  */
 public final class EvaluationMarkdown {
     private EvaluationMarkdown() {
     }
 
-    /** The report of {@code outcome}, {@code bundle} scored on the set at {@code data}. */
-    public static String render(String title, ModelBundle bundle, String data, DetectionBundleEvaluator.Outcome outcome) {
+    /**
+     * The report of {@code outcome}, {@code bundle} scored on the set at {@code data}; {@code sheet}
+     * names the picture of ill-posed readings beside the report, or is null when none was written.
+     */
+    public static String render(String title, ModelBundle bundle, String data, DetectionBundleEvaluator.Outcome outcome,
+            String sheet) {
         DetectionEvaluation e = outcome.evaluation();
         double t = e.scoreThreshold();
         String iou = num(e.iouThreshold(), 2);
@@ -56,6 +62,7 @@ public final class EvaluationMarkdown {
                         .append(" | ").append(num((double) falses / k.getValue(), 3)).append(" |\n");
             }
         }
+        illPosed(md, e, outcome, sheet);
         md.append("\n## Confusion at ").append(num(t, 2)).append("\n\nRows: what was there; columns: what was"
                 + " reported (a detection matches the true box it overlaps most by IoU ").append(iou)
                 .append("; `missed`: no detection found it).\n\n| true \\ reported |");
@@ -72,6 +79,43 @@ public final class EvaluationMarkdown {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static void illPosed(StringBuilder md, DetectionEvaluation strict, DetectionBundleEvaluator.Outcome outcome,
+            String sheet) {
+        IllPosedScores ill = outcome.illPosed();
+        if (ill.marks() == 0) {
+            return;
+        }
+        String t = num(strict.scoreThreshold(), 2);
+        md.append("\n## Ill-posed marks\n\nThe set holds ").append(ill.marks()).append(" letters that may fairly be read"
+                + " as a digit (").append(readings()).append("). Above they count as false detections when read so;"
+                + " here those readings are left out (neither right nor wrong), as VOC's \"difficult\" objects are;"
+                + " the same letters read as any other digit still count. ").append(ill.readings())
+                .append(" detections at ").append(t).append(" were left out.\n\n| measure | strict | ill-posed readings"
+                + " left out |\n|---|---|---|\n");
+        md.append("| mAP (whole curve) | ").append(num(strict.meanAveragePrecision(), 3)).append(" | ")
+                .append(num(ill.evaluation().meanAveragePrecision(), 3)).append(" |\n");
+        md.append("| mAP of what is published | ").append(num(outcome.published().meanAveragePrecision(), 3))
+                .append(" | ").append(num(ill.published().meanAveragePrecision(), 3)).append(" |\n");
+        md.append("| precision / recall at ").append(t).append(" | ").append(num(strict.precision(), 3)).append(" / ")
+                .append(num(strict.recall(), 3)).append(" | ").append(num(ill.evaluation().precision(), 3))
+                .append(" / ").append(num(ill.evaluation().recall(), 3)).append(" |\n");
+        md.append("| false detections per frame without objects | ").append(num(strict.falseDetectionsPerEmptyFrame(), 3))
+                .append(" | ").append(num(ill.evaluation().falseDetectionsPerEmptyFrame(), 3)).append(" |\n");
+        if (sheet != null) {
+            md.append("\n![letters read as digits, and true digits of the same classes](").append(sheet)
+                    .append(")\n\nTop rows: letters read as the digit they resemble, with the score; bottom row:"
+                            + " true digits of those classes from the same frames.\n");
+        }
+    }
+
+    /** The readings of {@link IllPosedMarks} as text: {@code letter-I as 1, ...}, in kind order. */
+    static String readings() {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(IllPosedMarks.READINGS).forEach((kind, digit) ->
+                text.append(text.length() == 0 ? "" : ", ").append(kind).append(" as \"").append(digit).append('"'));
+        return text.toString();
     }
 
     private static void row(StringBuilder md, String name, String value) {

@@ -66,6 +66,35 @@ class EvaluateDetectorCommandTest {
     }
 
     @Test
+    void scoresIllPosedLettersBothWaysAndShowsThem() throws Exception {
+        Path set = tmp.resolve("notes");
+        CapturedRun scenes = CliRun.of("scenes", "--style", "notes", "--count", "10", "--seed", "7",
+                "--out", set.toString(), "--data", DATA.toString());
+        assertEquals(0, scenes.status(), scenes.err());
+        Path md = tmp.resolve("notes.md");
+
+        CapturedRun run = CliRun.of("evaluate", "--model", DETECTOR.toString(), "--data", set.toString(), "--threads", "1",
+                "--report", md.toString());
+
+        assertEquals(0, run.status(), run.err());
+        JsonNode line = new ObjectMapper().readTree(run.out());
+        JsonNode ill = line.get("ill_posed");
+        assertEquals("0", ill.get("readings_left_out").get("letter-O").asText(), run.out());
+        assertTrue(ill.get("marks").asInt() > 0, run.out());
+        // the committed detector reads some of these ten pages' letters O and l as 0 and 1 (seven at version 2)
+        assertTrue(ill.get("left_out").asInt() > 0, run.out());
+        assertTrue(ill.get("map50").asDouble() >= line.get("map50").asDouble() - 1e-9, run.out());
+        assertTrue(ill.get("precision").asDouble() > line.get("precision").asDouble(), run.out());
+        assertEquals(line.get("recall").asDouble(), ill.get("recall").asDouble(), 1e-9, "no true digit is left out");
+        assertTrue(ill.get("false_per_empty_frame").asDouble() <= line.get("false_per_empty_frame").asDouble(),
+                run.out());
+        String report = Files.readString(md);
+        assertTrue(report.contains("## Ill-posed marks") && report.contains("](notes-ill-posed.png)"), report);
+        BufferedImage sheet = ImageIO.read(tmp.resolve("notes-ill-posed.png").toFile());
+        assertTrue(sheet != null && sheet.getWidth() > 96 && sheet.getHeight() > 96, "contact sheet of the readings");
+    }
+
+    @Test
     void readsAKittiSetWithBackgroundImagesAndScoresTheClassifierPathToo() throws Exception {
         Path set = tmp.resolve("kitti");
         Files.createDirectories(set.resolve("images"));

@@ -110,7 +110,7 @@ public record ConfusionTable(List<String> rows, List<String> columns, int[][] co
     }
 
     /** The mark that holds at least half of {@code p}, or overlaps it by the IoU threshold, most; or null. */
-    private static LabelledBox onMark(PredictedBox p, List<LabelledBox> marks, double iouThreshold) {
+    static LabelledBox onMark(PredictedBox p, List<LabelledBox> marks, double iouThreshold) {
         LabelledBox best = null;
         double bestShare = 0;
         double area = Math.max(1e-9, (p.x2() - p.x1()) * (p.y2() - p.y1()));
