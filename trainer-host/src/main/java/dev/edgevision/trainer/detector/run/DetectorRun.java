@@ -152,10 +152,10 @@ public final class DetectorRun {
                     throw new UsageException(e.getMessage());
                 }
                 if (initialFeatures.keepsHead()) {
-                    System.err.printf("continuing %s (%,d parameters, its output layer and anchors included)%n",
+                    System.err.printf("continuing %s (%,d values copied, batch-norm statistics, output layer and anchors included)%n",
                             initialFeatures.source(), copied);
                 } else {
-                    System.err.printf("starting from the feature layers of %s (%,d parameters); the output layer"
+                    System.err.printf("starting from the feature layers of %s (%,d values copied, batch-norm statistics included); the output layer"
                             + " learns this run's %d classes%n", initialFeatures.source(), copied, state.classes().size());
                 }
             }
