@@ -32,11 +32,12 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Measure raw inference, pipeline frames/s, latency percentiles, stage shares, memory.",
         description = {
-            "Renders synthetic frames, measures the backend alone on the batches they give, then",
-            "replays them through the whole pipeline (pre-processing, inference, decoding, record,",
-            "MQTT publish to an embedded broker at QoS 0) as fast as it goes. Prints figures only.",
-            "With the TensorRT backend, every precision is measured in turn: the engine's build time",
-            "(or its load from the engine cache), inference latency and pipeline frames/s."})
+            "Renders synthetic frames, measures the backend alone on the batches they give,",
+            "then replays them through the whole pipeline (pre-processing, inference,",
+            "decoding, record, MQTT publish to an embedded broker at QoS 0) as fast as it",
+            "goes. Prints figures only. With the TensorRT backend, every precision is",
+            "measured in turn: the engine's build time (or its load from the engine cache),",
+            "inference latency and pipeline frames/s."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "BUNDLE", description = "Model bundle (default: models/digits.vbundle).")
     Path model;

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         header = "See it work: synthetic camera -> bundled model -> MQTT -> printed here.",
         description = {
-            "Starts an embedded MQTT broker (unless --broker names one), the service with the",
-            "committed digit detector and the synthetic camera (MNIST digits drawn dark on paper),",
-            "and a subscriber that prints each detection record as it arrives on",
+            "Starts an embedded MQTT broker (unless --broker names one), the service with",
+            "the committed digit detector and the synthetic camera (MNIST digits drawn dark",
+            "on paper), and a subscriber that prints each detection record as it arrives on",
             "vision/demo/cam0/detections. Needs no network and no configuration."})
 final class DemoCommand implements Callable<Integer> {
     /**

@@ -37,11 +37,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Run the pipeline over image and video files; one JSON record per frame.",
         description = {
-            "Runs the service's pipeline over files: images (JPEG, PNG, BMP), folders of them",
-            "(sorted by name), and video files. Writes one detection record per image or video",
-            "frame as JSON Lines to --out or standard output; progress and errors go to standard",
-            "error. An unreadable input is reported and skipped; the exit status is then 1.",
-            "'frame' counts frames within each input: 1 for an image, 1..N in a video."})
+            "Runs the service's pipeline over files: images (JPEG, PNG, BMP), folders of",
+            "them (sorted by name), and video files. Writes one detection record per image",
+            "or video frame as JSON Lines to --out or standard output; progress and errors",
+            "go to standard error. An unreadable input is reported and skipped; the exit",
+            "status is then 1. 'frame' counts frames within each input: 1 for an image,",
+            "1..N in a video."})
 public final class DetectCommand implements Callable<Integer> {
     static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
     static final List<String> VIDEO_EXTENSIONS = List.of(".mp4", ".avi", ".mkv", ".mov", ".webm", ".m4v", ".mpg",

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         header = "Run the service: cameras, detection, MQTT, until stopped.",
         description = {
-            "Loads the configuration (YAML; EDGEVISION_MQTT_PASSWORD and friends override it),",
-            "prints it with secrets masked, selects the backend, opens the cameras and publishes",
-            "detections and status until SIGTERM or Ctrl-C."})
+            "Loads the configuration (YAML; EDGEVISION_MQTT_PASSWORD and friends override",
+            "it), prints it with secrets masked, selects the backend, opens the cameras and",
+            "publishes detections and status until SIGTERM or Ctrl-C."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 

@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Run the service for a long time at full frame rate; print memory and lost QoS 1 records.",
         description = {
-            "Starts a Mosquitto of its own on a free loopback port (Debian's mosquitto package), the",
-            "service in a process of its own with a synthetic camera and detections at QoS 1, and a",
-            "subscriber with a persistent session. Stops the broker during the run, reads a preview",
-            "stream if one is given, and prints heap after collection, resident memory, threads and",
-            "frames/s every interval; at the end, records processed against distinct records received.",
-            "Exits 1 if a QoS 1 record was lost."})
+            "Starts a Mosquitto of its own on a free loopback port (Debian's mosquitto",
+            "package), the service in a process of its own with a synthetic camera and",
+            "detections at QoS 1, and a subscriber with a persistent session. Stops the",
+            "broker during the run, reads a preview stream if one is given, and prints heap",
+            "after collection, resident memory, threads and frames/s every interval; at the",
+            "end, records processed against distinct records received. Exits 1 if a QoS 1",
+            "record was lost."})
 final class SoakCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "30", paramLabel = "M", description = "Length (default: ${DEFAULT-VALUE}).")
     double minutes;

@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 @Command(name = "add-samples", mixinStandardHelpOptions = true,
         header = "Add calibration images and reference outputs to an existing bundle.",
         description = {
-            "Bundles made before engines were built on devices carry no sample data. This adds",
-            "the first 40 test digits as calibration images (INT8) and the first 16 of them with",
-            "ONNX Runtime's outputs as references (engine validation), replacing any samples the",
-            "bundle had. The model and its manifest stay as they are; the bundle is rewritten",
-            "atomically. Prints one JSON line with the new bundle's files."})
+            "Bundles made before engines were built on devices carry no sample data. This",
+            "adds the first 40 test digits as calibration images (INT8) and the first 16 of",
+            "them with ONNX Runtime's outputs as references (engine validation), replacing",
+            "any samples the bundle had. The model and its manifest stay as they are; the",
+            "bundle is rewritten atomically. Prints one JSON line with the new bundle's",
+            "files."})
 final class AddSamplesCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Bundle to add samples to.")
     Path model;

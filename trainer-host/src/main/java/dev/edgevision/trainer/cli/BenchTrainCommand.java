@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-train", mixinStandardHelpOptions = true,
         header = "Measure how fast DL4J trains a detector network; print one JSON line.",
         description = {
-            "Trains the detector network on one synthetic batch, repeatedly, and prints examples",
-            "per second and peak memory. The default network is the one",
-            "shared/bench/torch_reference_train.py trains in PyTorch, so the two figures compare."})
+            "Trains the detector network on one synthetic batch, repeatedly, and prints",
+            "examples per second and peak memory. The default network is the one",
+            "shared/bench/torch_reference_train.py trains in PyTorch, so the two figures",
+            "compare."})
 final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "256x192", description = "Input size (default ${DEFAULT-VALUE}).")
     String size;

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
             "need into a bundle any device loads without tensor-name flags. The input's",
             "name, layout and size, the outputs' names and shapes and the class count are",
             "read from the graph (a run on zeros gives the sizes a dynamic export leaves",
-            "open). The outputs are checked against the decoder and the class count",
-            "against the labels, as a device checks them, before the bundle is written.",
+            "open). The outputs are checked against the decoder and the class count against",
+            "the labels, as a device checks them, before the bundle is written.",
             "",
             "Decoders (C classes, B boxes; box values in input pixels):",
             "  yolov8  one output [N, 4+C, B] or [N, B, 4+C]: cx, cy, w, h, C scores",
@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
             "  trainer bundle --onnx yolov8n.onnx --labels coco.txt --decoder yolov8 \\",
             "      --out yolov8n.vbundle",
             "",
-            "'trainer bundle sign' signs a bundle for devices with a trust store;",
-            "'trainer bundle verify' checks one as such a device does."})
+            "'trainer bundle sign' signs a bundle for devices with a trust store; 'trainer",
+            "bundle verify' checks one as such a device does."})
 final class BundleCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;

@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs the device's checks: archive entries (no '..', absolute paths or links;",
             "nothing larger than declared), signature, key (trusted, not revoked), every",
-            "file's sha256, compatibility and, with --accepted, the sequence. Prints one JSON",
-            "line on success; a refusal is one line on standard error with its code (as a",
-            "device's job reports it) and exit status 1.",
+            "file's sha256, compatibility and, with --accepted, the sequence. Prints one",
+            "JSON line on success; a refusal is one line on standard error with its code",
+            "(as a device's job reports it) and exit status 1.",
             "",
             "Example:",
             "  trainer bundle verify --trust-store trusted-keys models/digits.vbundle"})

@@ -35,16 +35,15 @@ import picocli.CommandLine.Option;
 @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Send a model bundle to devices over MQTT and follow the update.",
         description = {
-            "Serves the bundle over HTTP from this machine (or sends it in chunks over",
-            "the broker with --chunks), publishes an update job to each device on",
-            "{prefix}/{device}/jobs/{id}, and shows each device's progress until every",
-            "one has downloaded, verified, prepared, validated, activated the model and",
-            "passed its probation, or failed.",
+            "Serves the bundle over HTTP from this machine (or sends it in chunks over the",
+            "broker with --chunks), publishes an update job to each device on",
+            "{prefix}/{device}/jobs/{id}, and shows each device's progress until every one",
+            "has downloaded, verified, prepared, validated, activated the model and passed",
+            "its probation, or failed.",
             "",
             "The broker password is read from EDGEVISION_MQTT_PASSWORD (or",
-            "--password-file), never from the command line. Exit status 0 when every",
-            "device succeeded, 1 otherwise (the summary names each device that did not,",
-            "and why)."},
+            "--password-file), never from the command line. Exit status 0 when every device",
+            "succeeded, 1 otherwise (the summary names each device that did not, and why)."},
         footer = {"", "Example:", "  ./trainer deploy --model runs/digit-classifier/digits.vbundle \\",
             "      --device cam-1 --broker tcp://broker.local:1883"})
 final class DeployCommand implements Callable<Integer> {

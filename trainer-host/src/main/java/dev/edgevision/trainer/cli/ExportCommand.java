@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true,
         header = "Pack a DL4J checkpoint into a model bundle (ONNX + manifest).",
         description = {
-            "Exports a trained digit classifier (the checkpoint.zip of a 'trainer train' run)",
-            "to ONNX and packs it into a model bundle with its manifest.",
-            "Prints one JSON line naming the bundle and its hashes on standard output."})
+            "Exports a trained digit classifier (the checkpoint.zip of a 'trainer train'",
+            "run) to ONNX and packs it into a model bundle with its manifest. Prints one",
+            "JSON line naming the bundle and its hashes on standard output."})
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "DL4J checkpoint (checkpoint.zip).")
     Path checkpoint;

@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
 @Command(name = "quantize", mixinStandardHelpOptions = true,
         header = "Make the int8 (QDQ) variant of a detector bundle for ONNX Runtime on CPU.",
         description = {
-            "Folds the float graph's batch normalisation into its convolutions, runs it on generated",
-            "training scenes to find each activation's range (percentiles), and writes a bundle whose graph",
-            "has int8 per-channel weights and uint8 activations in QuantizeLinear/DequantizeLinear form,",
-            "which ONNX Runtime fuses into integer convolutions. The manifest is the float bundle's, with",
-            "'quantization' saying how the graph was made and the version ending in -int8.",
-            "Score it with 'trainer evaluate' against the float bundle before shipping it.",
-            "Prints one JSON line naming the bundle and its hashes on standard output."})
+            "Folds the float graph's batch normalisation into its convolutions, runs it on",
+            "generated training scenes to find each activation's range (percentiles), and",
+            "writes a bundle whose graph has int8 per-channel weights and uint8 activations",
+            "in QuantizeLinear/DequantizeLinear form, which ONNX Runtime fuses into integer",
+            "convolutions. The manifest is the float bundle's, with 'quantization' saying",
+            "how the graph was made and the version ending in -int8. Score it with 'trainer",
+            "evaluate' against the float bundle before shipping it. Prints one JSON line",
+            "naming the bundle and its hashes on standard output."})
 final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "BUNDLE", description = "Float detector bundle.")
     Path model;

@@ -34,18 +34,18 @@ import picocli.CommandLine.Option;
         description = {
             "Renders N camera-like frames of handwritten digits with their boxes into DIR:",
             "images/*.png, labels/*.txt (YOLO: class cx cy w h), classes.txt, scenes.json.",
-            "Styles: 'generator' is the detector's own training generator; 'camera' is",
-            "the camera module's synthetic scenes and 'fonts' digits written with",
-            "handwriting fonts, both made independently of the generator. generator and",
-            "camera (and pasted, notes) draw the test split of --data. 'shapes' is not digits: hand-drawn",
-            "arrows, boxes, triangles, crosses and stars on paper, labelled by class name,",
-            "a stand-in for a user's own labelled objects.",
-            "'pasted' (held-out digits alpha-pasted as soft upscaled bitmaps on tinted paper",
-            "with lines and circles) and 'notes' (digits written on a notebook page among",
-            "letters O o I l S B Z g q, check boxes, bullets, underlines, crossings-out) are",
-            "test renderers written apart from the generator; they also write marks/*.txt,",
-            "the non-digit marks, so 'trainer evaluate' counts false detections on them.",
-            "DIR must not exist or be empty; the set appears there only when complete."})
+            "Styles: 'generator' is the detector's own training generator; 'camera' is the",
+            "camera module's synthetic scenes and 'fonts' digits written with handwriting",
+            "fonts, both made independently of the generator. generator and camera (and",
+            "pasted, notes) draw the test split of --data. 'shapes' is not digits:",
+            "hand-drawn arrows, boxes, triangles, crosses and stars on paper, labelled by",
+            "class name, a stand-in for a user's own labelled objects. 'pasted' (held-out",
+            "digits alpha-pasted as soft upscaled bitmaps on tinted paper with lines and",
+            "circles) and 'notes' (digits written on a notebook page among letters O o I l",
+            "S B Z g q, check boxes, bullets, underlines, crossings-out) are test renderers",
+            "written apart from the generator; they also write marks/*.txt, the non-digit",
+            "marks, so 'trainer evaluate' counts false detections on them. DIR must not",
+            "exist or be empty; the set appears there only when complete."})
 final class ScenesCommand implements Callable<Integer> {
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 

@@ -20,14 +20,15 @@ import picocli.CommandLine.Option;
         description = {
             "Trains the digit classifier on MNIST-format IDX digits (train-* files), with",
             "augmentation and early stopping on a validation split held out from them, then",
-            "scores it once on the test split (test-* or t10k-*), which training never sees.",
+            "scores it once on the test split (test-* or t10k-*), which training never",
+            "sees.",
             "",
             "Writes into the run folder (--out):",
             "  checkpoint.zip   the DL4J network (input to 'trainer export')",
             "  digits.vbundle   the model bundle for devices (ONNX + manifest)",
             "  report.html      curves, confusion matrix, worst mistakes, settings, timings",
-            "and prints one JSON line with the test figures on standard output.",
-            "The same seed and data give the same weights."})
+            "and prints one JSON line with the test figures on standard output. The same",
+            "seed and data give the same weights."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder of IDX files (default: datasets/mnist-9k).")

@@ -30,14 +30,15 @@ import picocli.CommandLine.Option;
 @Command(name = "train-detector", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Train the single-shot detector; write checkpoints, a report and a bundle.",
         description = {
-            "Without --data, trains the digit detector on camera-like scenes rendered on the fly",
-            "from the bundled MNIST-format digits (training digits only; validation scenes use",
-            "held-out digits). With --data, trains on your labelled images (KITTI, DIGITS,",
-            "Pascal VOC or YOLO layout), holding out 10 %% of them for validation; its defaults",
-            "(12 epochs of 100 steps) train a few hundred images in under 30 minutes on 2 cores.",
+            "Without --data, trains the digit detector on camera-like scenes rendered on",
+            "the fly from the bundled MNIST-format digits (training digits only; validation",
+            "scenes use held-out digits). With --data, trains on your labelled images",
+            "(KITTI, DIGITS, Pascal VOC or YOLO layout), holding out 10 %% of them for",
+            "validation; its defaults (12 epochs of 100 steps) train a few hundred images",
+            "in under 30 minutes on 2 cores.",
             "",
-            "Every epoch is checkpointed in OUT/checkpoint; after an interruption, run the same",
-            "command with --resume to continue where it stopped."})
+            "Every epoch is checkpointed in OUT/checkpoint; after an interruption, run the",
+            "same command with --resume to continue where it stopped."})
 final class TrainDetectorCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Labelled images (default: digit scenes).")
     Path data;
