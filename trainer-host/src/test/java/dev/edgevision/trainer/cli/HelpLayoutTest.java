@@ -2,6 +2,7 @@ package dev.edgevision.trainer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgevision.core.testing.HelpLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,9 @@ class HelpLayoutTest {
         assertTrue(broken.isEmpty(), "description lines wrapped by the help layout:\n" + String.join("\n", broken));
     }
 
-    static void check(CommandLine command, List<String> broken) {
-        List<String> printed = List.of(command.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R"));
-        for (String written : command.getCommandSpec().usageMessage().description()) {
-            String line = written.replace("%%", "%");
-            if (!line.isBlank() && !printed.contains(line)) {
-                broken.add(command.getCommandName() + ": " + line);
-            }
-        }
+    private static void check(CommandLine command, List<String> broken) {
+        broken.addAll(HelpLayout.wrapped(command.getCommandName(), command.getUsageMessage(CommandLine.Help.Ansi.OFF),
+                command.getCommandSpec().usageMessage().description()));
         command.getSubcommands().values().forEach(c -> {
             if (!(c.getCommand() instanceof CommandLine.HelpCommand)) {
                 check(c, broken);
