@@ -16,6 +16,7 @@ import dev.edgevision.trainer.report.ContactSheet;
 import dev.edgevision.trainer.report.GalleryImage;
 import dev.edgevision.trainer.report.HtmlReport;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,20 +46,25 @@ final class DetectorScores {
         String title = bundle.manifest().name() + " on " + data.folder().getFileName();
         IllPosedScores ill = outcome.illPosed();
         List<List<GalleryImage>> sheetRows = sheetRows(ill);
+        List<List<GalleryImage>> errorRows = new ArrayList<>(rows(outcome.errors().missed()));
+        errorRows.addAll(rows(outcome.errors().wrong()));
         if (report != null && report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
-            String sheet = null;
-            if (!sheetRows.isEmpty()) {
-                String stem = report.getFileName().toString();
-                sheet = stem.substring(0, stem.length() - 3) + "-ill-posed.png";
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                ImageIO.write(ContactSheet.render(sheetRows), "png", png);
-                AtomicFile.write(report.resolveSibling(sheet), png.toByteArray());
-            }
-            AtomicFile.write(report, EvaluationMarkdown.render(title, bundle, data.folder().toString(), outcome, sheet)
-                    .getBytes(StandardCharsets.UTF_8));
+            String sheet = writeSheet(report, "-ill-posed.png", sheetRows);
+            String errors = writeSheet(report, "-errors.png", errorRows);
+            AtomicFile.write(report, EvaluationMarkdown.render(title, bundle, data.folder().toString(), outcome, sheet,
+                    errors).getBytes(StandardCharsets.UTF_8));
         } else if (report != null) {
             String set = data.folder().getFileName().toString();
             HtmlReport html = DetectorReportSections.addTo(new HtmlReport(title), set, e, outcome.examples());
+            double t = e.scoreThreshold();
+            if (!outcome.errors().missed().isEmpty()) {
+                html.imageGallery(String.format(Locale.ROOT, "Missed at %.2f on %s (some)", t, set),
+                        outcome.errors().missed());
+            }
+            if (!outcome.errors().wrong().isEmpty()) {
+                html.imageGallery(String.format(Locale.ROOT, "Wrong detections at %.2f on %s (some)", t, set),
+                        outcome.errors().wrong());
+            }
             if (!sheetRows.isEmpty()) {
                 html.imageGallery("Ill-posed marks on " + set + ": letters read as the digit they resemble (left"
                         + " out of the lenient scores), then true digits of those classes",
@@ -126,13 +132,33 @@ final class DetectorScores {
         if (ill.readingCrops().isEmpty()) {
             return rows;
         }
-        for (int i = 0; i < ill.readingCrops().size(); i += SHEET_COLUMNS) {
-            rows.add(ill.readingCrops().subList(i, Math.min(ill.readingCrops().size(), i + SHEET_COLUMNS)));
-        }
+        rows.addAll(rows(ill.readingCrops()));
         if (!ill.digitCrops().isEmpty()) {
             rows.add(ill.digitCrops().subList(0, Math.min(ill.digitCrops().size(), SHEET_COLUMNS)));
         }
         return rows;
+    }
+
+    /** {@code pictures} eight to a row. */
+    private static List<List<GalleryImage>> rows(List<GalleryImage> pictures) {
+        List<List<GalleryImage>> rows = new ArrayList<>();
+        for (int i = 0; i < pictures.size(); i += SHEET_COLUMNS) {
+            rows.add(pictures.subList(i, Math.min(pictures.size(), i + SHEET_COLUMNS)));
+        }
+        return rows;
+    }
+
+    /** Writes {@code rows} as a PNG beside {@code report} (its stem plus {@code suffix}); its name, or null when there is nothing to draw. */
+    private static String writeSheet(Path report, String suffix, List<List<GalleryImage>> rows) throws IOException {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        String stem = report.getFileName().toString();
+        String name = stem.substring(0, stem.length() - 3) + suffix;
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(ContactSheet.render(rows), "png", png);
+        AtomicFile.write(report.resolveSibling(name), png.toByteArray());
+        return name;
     }
 
     private static String mapKey(double iou) {

@@ -19,6 +19,7 @@ import dev.edgevision.ort.OrtRunner;
 import dev.edgevision.trainer.detector.eval.ConfusionTable;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluator;
+import dev.edgevision.trainer.detector.eval.FrameErrors;
 import dev.edgevision.trainer.detector.eval.IllPosedMarks;
 import dev.edgevision.trainer.detector.eval.ImageResult;
 import dev.edgevision.trainer.detector.eval.PredictedBox;
@@ -57,6 +58,8 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private static final int EXAMPLES = 12;
     private static final int READING_CROPS = 16;
     private static final int DIGIT_CROPS_PER_CLASS = 4;
+    private static final int ERROR_CROPS = 16;
+    private static final int ERROR_CROPS_PER_FRAME = 2;
 
     /**
      * Scores, and a few frames drawn with both kinds of boxes for the report.
@@ -67,9 +70,10 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
      * @param published scores of what the device publishes: only detections at or above the manifest's threshold
      * @param confusion which classes were taken for which at that threshold, with false detections on marks
      * @param illPosed the same scores with a letter O read as "0" and an I or l as "1" let pass
+     * @param errors pictures of missed objects and wrong detections at the threshold (none for generated examples)
      */
     public record Outcome(DetectionEvaluation evaluation, List<ExampleFrame> examples, double meanMillis,
-            DetectionEvaluation published, ConfusionTable confusion, IllPosedScores illPosed) {
+            DetectionEvaluation published, ConfusionTable confusion, IllPosedScores illPosed, ErrorPictures errors) {
     }
 
     private final ModelBundle bundle;
@@ -82,6 +86,8 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private final List<GalleryImage> readingCrops = new ArrayList<>();
     private final List<GalleryImage> digitCrops = new ArrayList<>();
     private final Map<String, Integer> digitCropsPerClass = new HashMap<>();
+    private final List<GalleryImage> missedCrops = new ArrayList<>();
+    private final List<GalleryImage> wrongCrops = new ArrayList<>();
 
     public DetectionBundleEvaluator(ModelBundle bundle, int threads) throws BundleException, DetectorException {
         this(bundle, threads, DetectionEvaluator.DEFAULT_IOU);
@@ -134,6 +140,8 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
         readingCrops.clear();
         digitCrops.clear();
         digitCropsPerClass.clear();
+        missedCrops.clear();
+        wrongCrops.clear();
         double millis = 0;
         for (int i = 0; i < count; i++) {
             LabelledFrame example = source.sample(firstSeed + i);
@@ -152,6 +160,8 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
         readingCrops.clear();
         digitCrops.clear();
         digitCropsPerClass.clear();
+        missedCrops.clear();
+        wrongCrops.clear();
         double millis = 0;
         for (LabelledImage item : dataset.images()) {
             BufferedImage image = ImageIO.read(item.image().toFile());
@@ -166,8 +176,28 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             collect(detections, frame, item.boxes(), NonObjectMarks.read(dataset.folder(), item.image()),
                     name, results, examples);
             keepCrops(image, results.get(results.size() - 1));
+            keepErrors(image, results.get(results.size() - 1));
         }
         return finish(results, examples, millis);
+    }
+
+    /** Cuts out, while there is room, missed objects and wrong detections at the reporting threshold. */
+    private void keepErrors(BufferedImage image, ImageResult result) {
+        ImageResult published = result.atOrAbove(reportThreshold);
+        FrameErrors errors = FrameErrors.of(published, iouThreshold);
+        errors.missed().stream().limit(ERROR_CROPS_PER_FRAME).forEach(t -> {
+            if (missedCrops.size() < ERROR_CROPS) {
+                missedCrops.add(new GalleryImage(crop(image, t), "missed " + t.label()));
+            }
+        });
+        errors.wrong().stream().limit(ERROR_CROPS_PER_FRAME).forEach(p -> {
+            if (wrongCrops.size() < ERROR_CROPS) {
+                LabelledBox other = FrameErrors.takenFor(p, published.truth(), iouThreshold);
+                String said = String.format(Locale.ROOT, "%s (%.2f)", p.label(), p.score());
+                wrongCrops.add(new GalleryImage(crop(image, p.box()), other == null ? "false " + said
+                        : other.label() + " as " + said));
+            }
+        });
     }
 
     /** Cuts out, while there is room, the ill-posed marks read as their digit and true digits of those classes. */
@@ -232,7 +262,7 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
                 evaluator.evaluate(lenient.stream().map(r -> r.atOrAbove(reportThreshold)).toList(), labels),
                 readingCrops, digitCrops);
         return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size(), published, confusion,
-                illPosed);
+                illPosed, new ErrorPictures(missedCrops, wrongCrops));
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * A detector's scores on one labelled set as Markdown ({@code trainer evaluate --report FILE.md}):
  * the headline figures, AP per class, false detections on each kind of recorded non-object mark,
- * the scores with ill-posed readings left out, and the confusion table at the manifest's threshold.
+ * the scores with ill-posed readings left out, pictures of errors, and the confusion table at the
+ * manifest's threshold.
  */
 public final class EvaluationMarkdown {
     private EvaluationMarkdown() {
@@ -22,10 +23,11 @@ public final class EvaluationMarkdown {
 
     /**
      * The report of {@code outcome}, {@code bundle} scored on the set at {@code data}; {@code sheet}
-     * names the picture of ill-posed readings beside the report, or is null when none was written.
+     * and {@code errors} name the pictures of ill-posed readings and of errors beside the report,
+     * each null when none was written.
      */
     public static String render(String title, ModelBundle bundle, String data, DetectionBundleEvaluator.Outcome outcome,
-            String sheet) {
+            String sheet, String errors) {
         DetectionEvaluation e = outcome.evaluation();
         double t = e.scoreThreshold();
         String iou = num(e.iouThreshold(), 2);
@@ -63,6 +65,13 @@ public final class EvaluationMarkdown {
             }
         }
         illPosed(md, e, outcome, sheet);
+        if (errors != null) {
+            md.append("\n## Errors at ").append(num(t, 2)).append("\n\n![missed objects and wrong detections](")
+                    .append(errors).append(")\n\nSome of the ").append(e.misses()).append(" missed objects (`missed`"
+                    + " and their class) in the first rows, then some of the ").append(e.falsePositives())
+                    .append(" wrong detections: `false` on nothing of a class, `7 as 1` on an object of another"
+                    + " class, with their scores.\n");
+        }
         md.append("\n## Confusion at ").append(num(t, 2)).append("\n\nRows: what was there; columns: what was"
                 + " reported (a detection matches the true box it overlaps most by IoU ").append(iou)
                 .append("; `missed`: no detection found it).\n\n| true \\ reported |");

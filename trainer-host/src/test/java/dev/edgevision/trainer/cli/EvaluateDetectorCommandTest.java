@@ -92,6 +92,10 @@ class EvaluateDetectorCommandTest {
         assertTrue(report.contains("## Ill-posed marks") && report.contains("](notes-ill-posed.png)"), report);
         BufferedImage sheet = ImageIO.read(tmp.resolve("notes-ill-posed.png").toFile());
         assertTrue(sheet != null && sheet.getWidth() > 96 && sheet.getHeight() > 96, "contact sheet of the readings");
+        // notes pages are hard for the detector: it misses digits and reports letters, so both kinds of error show
+        assertTrue(report.contains("## Errors at") && report.contains("](notes-errors.png)"), report);
+        BufferedImage errors = ImageIO.read(tmp.resolve("notes-errors.png").toFile());
+        assertTrue(errors != null && errors.getHeight() > 2 * 96, "at least a row of misses and one of wrong detections");
     }
 
     @Test

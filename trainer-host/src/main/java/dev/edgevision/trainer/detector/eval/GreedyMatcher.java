@@ -19,8 +19,21 @@ final class GreedyMatcher {
      * @return for each detection, true when it matched a true box
      */
     static boolean[] match(List<PredictedBox> ranked, List<LabelledBox> truths, double iouThreshold) {
-        boolean[] taken = new boolean[truths.size()];
+        int[] taken = takenTruths(ranked, truths, iouThreshold);
         boolean[] correct = new boolean[ranked.size()];
+        for (int d = 0; d < ranked.size(); d++) {
+            correct[d] = taken[d] >= 0;
+        }
+        return correct;
+    }
+
+    /**
+     * For each of {@code ranked} (one class, highest score first), the index of the true box it
+     * took, or -1 when it took none.
+     */
+    static int[] takenTruths(List<PredictedBox> ranked, List<LabelledBox> truths, double iouThreshold) {
+        boolean[] taken = new boolean[truths.size()];
+        int[] took = new int[ranked.size()];
         for (int d = 0; d < ranked.size(); d++) {
             PredictedBox prediction = ranked.get(d);
             int best = -1;
@@ -37,9 +50,9 @@ final class GreedyMatcher {
             }
             if (best >= 0) {
                 taken[best] = true;
-                correct[d] = true;
             }
+            took[d] = best;
         }
-        return correct;
+        return took;
     }
 }
