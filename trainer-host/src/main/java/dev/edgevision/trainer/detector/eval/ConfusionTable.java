@@ -126,7 +126,8 @@ public record ConfusionTable(List<String> rows, List<String> columns, int[][] co
         return best;
     }
 
-    private static void addIfNew(List<String> names, String label) {
+    /** Adds {@code label} to {@code names} unless it is there. */
+    static void addIfNew(List<String> names, String label) {
         if (!names.contains(label)) {
             names.add(label);
         }

@@ -25,8 +25,8 @@ public record FrameErrors(List<LabelledBox> missed, List<PredictedBox> wrong) {
         List<LabelledBox> missed = new ArrayList<>();
         List<PredictedBox> wrong = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        image.truth().forEach(t -> addIfNew(labels, t.label()));
-        image.predicted().forEach(p -> addIfNew(labels, p.label()));
+        image.truth().forEach(t -> ConfusionTable.addIfNew(labels, t.label()));
+        image.predicted().forEach(p -> ConfusionTable.addIfNew(labels, p.label()));
         for (String label : labels) {
             List<PredictedBox> ranked = new ArrayList<>(image.predicted().stream()
                     .filter(p -> p.label().equals(label)).toList());
@@ -63,11 +63,5 @@ public record FrameErrors(List<LabelledBox> missed, List<PredictedBox> wrong) {
             }
         }
         return best;
-    }
-
-    private static void addIfNew(List<String> names, String label) {
-        if (!names.contains(label)) {
-            names.add(label);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.detector.eval;
 
+import static dev.edgevision.trainer.detector.eval.TestBoxes.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.edgevision.trainer.detector.labels.LabelledBox;
@@ -16,9 +17,6 @@ class ConfusionTableTest {
     private static final LabelledBox CIRCLE = new LabelledBox("circle", 300, 100, 360, 160);
     private static final LabelledBox LINE = new LabelledBox("line", 0, 200, 400, 204);
 
-    private static PredictedBox on(LabelledBox b, String label, double score) {
-        return new PredictedBox(label, score, b.x1(), b.y1(), b.x2(), b.y2());
-    }
 
     private static List<ImageResult> fixture() {
         return List.of(

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.detector.eval;
 
+import static dev.edgevision.trainer.detector.eval.TestBoxes.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -13,9 +14,6 @@ class FrameErrorsTest {
     private static final LabelledBox SEVEN = new LabelledBox("7", 100, 10, 140, 60);
     private static final LabelledBox ONE = new LabelledBox("1", 200, 10, 215, 60);
 
-    private static PredictedBox on(LabelledBox b, String label, double score) {
-        return new PredictedBox(label, score, b.x1(), b.y1(), b.x2(), b.y2());
-    }
 
     @Test
     void missedObjectsAndWrongDetectionsWithWhatTheyLieOn() {

@@ -1,5 +1,6 @@
 package dev.edgevision.trainer.detector.eval;
 
+import static dev.edgevision.trainer.detector.eval.TestBoxes.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +20,6 @@ class IllPosedMarksTest {
     /** A letter O written over a true zero's box: a detection there is the zero's, not the letter's. */
     private static final LabelledBox O_ON_ZERO = new LabelledBox("letter-O", 12, 10, 50, 58);
 
-    private static PredictedBox on(LabelledBox b, String label, double score) {
-        return new PredictedBox(label, score, b.x1(), b.y1(), b.x2(), b.y2());
-    }
 
     @Test
     void letsPassOnlyTheDigitALetterResemblesAndNeverATrueObjectsMatch() {
