@@ -2,29 +2,40 @@ package dev.edgevision.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
- * Checks a command's help as printed against its description as written, for the command-line
- * modules' tests: a line the layout wrapped prints as a long line and a stub, so it is not among
- * the printed lines.
+ * Checks the command-line modules' help as printed against their descriptions as written: a line
+ * picocli's 80-column layout wrapped prints as a long line and a stub, so it is not among the
+ * printed lines.
  */
 public final class HelpLayout {
     private HelpLayout() {
     }
 
     /**
-     * The lines of {@code written} (a picocli description, where {@code %%} prints as {@code %})
-     * that {@code usage} does not hold as whole lines, each prefixed with {@code command}.
+     * The description lines of {@code root} and every command under it (picocli's own help command
+     * aside) that their usage text does not hold as whole lines, each prefixed with its command's
+     * name; {@code %%} in a description prints as {@code %}.
      */
-    public static List<String> wrapped(String command, String usage, String[] written) {
-        List<String> printed = List.of(usage.split("\\R"));
+    public static List<String> wrapped(CommandLine root) {
         List<String> wrapped = new ArrayList<>();
-        for (String w : written) {
-            String line = w.replace("%%", "%");
+        collect(root, wrapped);
+        return wrapped;
+    }
+
+    private static void collect(CommandLine command, List<String> wrapped) {
+        List<String> printed = List.of(command.getUsageMessage(CommandLine.Help.Ansi.OFF).split("\\R"));
+        for (String written : command.getCommandSpec().usageMessage().description()) {
+            String line = written.replace("%%", "%");
             if (!line.isBlank() && !printed.contains(line)) {
-                wrapped.add(command + ": " + line);
+                wrapped.add(command.getCommandName() + ": " + line);
             }
         }
-        return wrapped;
+        command.getSubcommands().values().forEach(c -> {
+            if (!(c.getCommand() instanceof CommandLine.HelpCommand)) {
+                collect(c, wrapped);
+            }
+        });
     }
 }
