@@ -46,9 +46,9 @@ final class DetectorScores {
         String title = bundle.manifest().name() + " on " + data.folder().getFileName();
         IllPosedScores ill = outcome.illPosed();
         List<List<GalleryImage>> sheetRows = sheetRows(ill);
-        List<List<GalleryImage>> errorRows = new ArrayList<>(rows(outcome.errors().missed()));
-        errorRows.addAll(rows(outcome.errors().wrong()));
         if (report != null && report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
+            List<List<GalleryImage>> errorRows = new ArrayList<>(rows(outcome.errors().missed()));
+            errorRows.addAll(rows(outcome.errors().wrong()));
             String sheet = writeSheet(report, "-ill-posed.png", sheetRows);
             String errors = writeSheet(report, "-errors.png", errorRows);
             AtomicFile.write(report, EvaluationMarkdown.render(title, bundle, data.folder().toString(), outcome, sheet,

@@ -19,7 +19,6 @@ import dev.edgevision.ort.OrtRunner;
 import dev.edgevision.trainer.detector.eval.ConfusionTable;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluation;
 import dev.edgevision.trainer.detector.eval.DetectionEvaluator;
-import dev.edgevision.trainer.detector.eval.FrameErrors;
 import dev.edgevision.trainer.detector.eval.IllPosedMarks;
 import dev.edgevision.trainer.detector.eval.ImageResult;
 import dev.edgevision.trainer.detector.eval.PredictedBox;
@@ -31,15 +30,11 @@ import dev.edgevision.trainer.detector.labels.NonObjectMarks;
 import dev.edgevision.trainer.detector.train.LabelledFrame;
 import dev.edgevision.trainer.detector.train.SampleSource;
 import dev.edgevision.trainer.report.ExampleFrame;
-import dev.edgevision.trainer.report.GalleryImage;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -56,10 +51,6 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     /** Reporting threshold of a classifier bundle whose manifest names none: the service's default. */
     public static final double CLASSIFIER_THRESHOLD = 0.5;
     private static final int EXAMPLES = 12;
-    private static final int READING_CROPS = 16;
-    private static final int DIGIT_CROPS_PER_CLASS = 4;
-    private static final int ERROR_CROPS = 16;
-    private static final int ERROR_CROPS_PER_FRAME = 2;
 
     /**
      * Scores, and a few frames drawn with both kinds of boxes for the report.
@@ -83,11 +74,6 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     private final double iouThreshold;
     private final Frame frame = new Frame();
     private final BgrImages images = new BgrImages();
-    private final List<GalleryImage> readingCrops = new ArrayList<>();
-    private final List<GalleryImage> digitCrops = new ArrayList<>();
-    private final Map<String, Integer> digitCropsPerClass = new HashMap<>();
-    private final List<GalleryImage> missedCrops = new ArrayList<>();
-    private final List<GalleryImage> wrongCrops = new ArrayList<>();
 
     public DetectionBundleEvaluator(ModelBundle bundle, int threads) throws BundleException, DetectorException {
         this(bundle, threads, DetectionEvaluator.DEFAULT_IOU);
@@ -137,11 +123,6 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
     public Outcome score(SampleSource source, int count, long firstSeed) throws IOException, DetectorException {
         List<ImageResult> results = new ArrayList<>();
         List<ExampleFrame> examples = new ArrayList<>();
-        readingCrops.clear();
-        digitCrops.clear();
-        digitCropsPerClass.clear();
-        missedCrops.clear();
-        wrongCrops.clear();
         double millis = 0;
         for (int i = 0; i < count; i++) {
             LabelledFrame example = source.sample(firstSeed + i);
@@ -150,18 +131,14 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             millis += (System.nanoTime() - t0) / 1e6;
             collect(detections, example.frame(), example.boxes(), List.of(), "example " + (i + 1), results, examples);
         }
-        return finish(results, examples, millis);
+        return finish(results, examples, millis, new ReportPictures(iouThreshold));
     }
 
     /** Runs the bundle on every image of {@code dataset}. */
     public Outcome score(LabelledDataset dataset) throws IOException, DetectorException, LabelException {
         List<ImageResult> results = new ArrayList<>();
         List<ExampleFrame> examples = new ArrayList<>();
-        readingCrops.clear();
-        digitCrops.clear();
-        digitCropsPerClass.clear();
-        missedCrops.clear();
-        wrongCrops.clear();
+        ReportPictures pictures = new ReportPictures(iouThreshold);
         double millis = 0;
         for (LabelledImage item : dataset.images()) {
             BufferedImage image = ImageIO.read(item.image().toFile());
@@ -172,69 +149,11 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
             long t0 = System.nanoTime();
             List<Detection> detections = detector.detect(frame).detections();
             millis += (System.nanoTime() - t0) / 1e6;
-            String name = item.image().getFileName().toString();
             collect(detections, frame, item.boxes(), NonObjectMarks.read(dataset.folder(), item.image()),
-                    name, results, examples);
-            keepCrops(image, results.get(results.size() - 1));
-            keepErrors(image, results.get(results.size() - 1));
+                    item.image().getFileName().toString(), results, examples);
+            pictures.keep(image, results.get(results.size() - 1).atOrAbove(reportThreshold));
         }
-        return finish(results, examples, millis);
-    }
-
-    /** Cuts out, while there is room, missed objects and wrong detections at the reporting threshold. */
-    private void keepErrors(BufferedImage image, ImageResult result) {
-        ImageResult published = result.atOrAbove(reportThreshold);
-        FrameErrors errors = FrameErrors.of(published, iouThreshold);
-        errors.missed().stream().limit(ERROR_CROPS_PER_FRAME).forEach(t -> {
-            if (missedCrops.size() < ERROR_CROPS) {
-                missedCrops.add(new GalleryImage(crop(image, t), "missed " + t.label()));
-            }
-        });
-        errors.wrong().stream().limit(ERROR_CROPS_PER_FRAME).forEach(p -> {
-            if (wrongCrops.size() < ERROR_CROPS) {
-                LabelledBox other = FrameErrors.takenFor(p, published.truth(), iouThreshold);
-                String said = String.format(Locale.ROOT, "%s (%.2f)", p.label(), p.score());
-                wrongCrops.add(new GalleryImage(crop(image, p.box()), other == null ? "false " + said
-                        : other.label() + " as " + said));
-            }
-        });
-    }
-
-    /** Cuts out, while there is room, the ill-posed marks read as their digit and true digits of those classes. */
-    private void keepCrops(BufferedImage image, ImageResult result) {
-        for (IllPosedMarks.Reading r : IllPosedMarks.readings(result.atOrAbove(reportThreshold), iouThreshold)) {
-            if (readingCrops.size() < READING_CROPS) {
-                readingCrops.add(new GalleryImage(crop(image, r.mark()), String.format(Locale.ROOT,
-                        "%s as %s (%.2f)", r.mark().label(), r.detection().label(), r.detection().score())));
-            }
-        }
-        if (readingCrops.isEmpty()) {
-            return;
-        }
-        for (LabelledBox t : result.truth()) {
-            if (IllPosedMarks.READINGS.containsValue(t.label())
-                    && digitCropsPerClass.getOrDefault(t.label(), 0) < DIGIT_CROPS_PER_CLASS) {
-                digitCropsPerClass.merge(t.label(), 1, Integer::sum);
-                digitCrops.add(new GalleryImage(crop(image, t), "digit " + t.label()));
-            }
-        }
-    }
-
-    /** A copy of {@code box} and a quarter of its size around it, clipped to the image. */
-    private static BufferedImage crop(BufferedImage image, LabelledBox box) {
-        double margin = 0.25 * Math.max(box.width(), box.height());
-        int x1 = (int) Math.max(0, Math.floor(box.x1() - margin));
-        int y1 = (int) Math.max(0, Math.floor(box.y1() - margin));
-        int x2 = (int) Math.min(image.getWidth(), Math.ceil(box.x2() + margin));
-        int y2 = (int) Math.min(image.getHeight(), Math.ceil(box.y2() + margin));
-        BufferedImage out = new BufferedImage(Math.max(1, x2 - x1), Math.max(1, y2 - y1), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.drawImage(image, -x1, -y1, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+        return finish(results, examples, millis, pictures);
     }
 
     private void collect(List<Detection> detections, Frame shownFrame, List<LabelledBox> truth, List<LabelledBox> marks,
@@ -247,22 +166,24 @@ public final class DetectionBundleEvaluator implements AutoCloseable {
         }
     }
 
-    private Outcome finish(List<ImageResult> results, List<ExampleFrame> examples, double millis) {
+    private Outcome finish(List<ImageResult> results, List<ExampleFrame> examples, double millis,
+            ReportPictures pictures) {
         List<String> labels = bundle.manifest().labels();
+        List<ImageResult> atThreshold = results.stream().map(r -> r.atOrAbove(reportThreshold)).toList();
         DetectionEvaluation evaluation = evaluator.evaluate(results, labels);
-        DetectionEvaluation published = evaluator.evaluate(results.stream().map(r -> r.atOrAbove(reportThreshold))
-                .toList(), labels);
+        DetectionEvaluation published = evaluator.evaluate(atThreshold, labels);
         ConfusionTable confusion = ConfusionTable.of(results, labels, reportThreshold, iouThreshold);
+        // a detection's reading depends on its own box, the truth and the marks, not on the other
+        // detections, so leaving the readings out and keeping the threshold can go in either order
         List<ImageResult> lenient = results.stream().map(r -> IllPosedMarks.withoutReadings(r, iouThreshold)).toList();
         int marks = (int) results.stream().flatMap(r -> r.marks().stream())
                 .filter(m -> IllPosedMarks.READINGS.containsKey(m.label())).count();
-        int readings = results.stream().mapToInt(r -> IllPosedMarks.readings(r.atOrAbove(reportThreshold),
-                iouThreshold).size()).sum();
+        int readings = atThreshold.stream().mapToInt(r -> IllPosedMarks.readings(r, iouThreshold).size()).sum();
         IllPosedScores illPosed = new IllPosedScores(marks, readings, evaluator.evaluate(lenient, labels),
-                evaluator.evaluate(lenient.stream().map(r -> r.atOrAbove(reportThreshold)).toList(), labels),
-                readingCrops, digitCrops);
+                evaluator.evaluate(atThreshold.stream().map(r -> IllPosedMarks.withoutReadings(r, iouThreshold))
+                        .toList(), labels), pictures.readings(), pictures.digits());
         return new Outcome(evaluation, examples, results.isEmpty() ? 0 : millis / results.size(), published, confusion,
-                illPosed, new ErrorPictures(missedCrops, wrongCrops));
+                illPosed, pictures.errors());
     }
 
     @Override

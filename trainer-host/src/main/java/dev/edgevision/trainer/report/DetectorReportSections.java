@@ -43,11 +43,6 @@ public final class DetectorReportSections {
         return report.imageGallery("Example frames" + on + ": true boxes green, detections magenta", gallery(examples));
     }
 
-    /** A page of its own holding only the detector sections. */
-    public static String render(String title, String setName, DetectionEvaluation evaluation, List<ExampleFrame> examples) {
-        return addTo(new HtmlReport(title), setName, evaluation, examples).render();
-    }
-
     static Map<String, String> headline(DetectionEvaluation e) {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("mAP@" + Formats.significant(e.iouThreshold(), 2), Formats.fixed(e.meanAveragePrecision(), 3));

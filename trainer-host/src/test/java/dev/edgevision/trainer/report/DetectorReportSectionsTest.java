@@ -43,7 +43,8 @@ class DetectorReportSectionsTest {
 
     @Test
     void rendersFiguresTableChartsAndGallery() throws Exception {
-        String html = DetectorReportSections.render("Detector", "camera set", evaluation(), List.of(example()));
+        String html = DetectorReportSections.addTo(new HtmlReport("Detector"), "camera set", evaluation(),
+                List.of(example())).render();
 
         assertTrue(html.contains("<div class=\"value\">0.500</div><div class=\"label\">mAP@0.5</div>"), "headline mAP");
         assertTrue(html.contains("<div class=\"value\">1.000</div><div class=\"label\">false detections per empty frame</div>"));
